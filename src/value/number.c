@@ -1,0 +1,272 @@
+/* Numbers: parsing, comparison, arithmetic and printing.
+ *
+ * Integers are exact at any size: int64 inline, larger ones as decimal text
+ * computed through GMP only when an int64 operation would overflow, so the
+ * common case never touches GMP.  Non-integers are doubles. */
+#include "value/number.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <gmp.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static rg_value big_from_mpz(rg_arena *a, const mpz_t z) {
+    if (mpz_fits_slong_p(z)) return rg_int(mpz_get_si(z));
+    size_t n = mpz_sizeinbase(z, 10) + 2;
+    char *s = rg_arena_alloc(a, n);
+    mpz_get_str(s, 10, z);
+    return (rg_value){.kind = RG_NUMBER, .sub = RG_NUM_BIG, .len = (uint32_t)strlen(s), .u.s = s};
+}
+
+static void to_mpz(mpz_t z, rg_value v) {
+    if (v.sub == RG_NUM_INT) mpz_init_set_si(z, (long)v.u.i);
+    else if (v.sub == RG_NUM_BIG) mpz_init_set_str(z, v.u.s, 10);
+    else mpz_init_set_d(z, v.u.d);
+}
+
+rg_value rg_bigint_from_text(rg_arena *a, const char *text, size_t len) {
+    char small[64];
+    char *buf = len < sizeof small ? small : rg_xmalloc(len + 1);
+    memcpy(buf, text, len);
+    buf[len] = 0;
+    mpz_t z;
+    rg_value out = rg_undefined();
+    if (mpz_init_set_str(z, buf[0] == '+' ? buf + 1 : buf, 10) == 0) out = big_from_mpz(a, z);
+    mpz_clear(z);
+    if (buf != small) free(buf);
+    return out;
+}
+
+rg_value rg_number_parse(rg_arena *a, const char *text, size_t len) {
+    size_t i = 0;
+    if (i < len && text[i] == '-') i++;
+    size_t digits = i;
+    while (i < len && isdigit((unsigned char)text[i])) i++;
+    if (i == digits) return rg_undefined();
+    bool integral = true;
+    if (i < len && text[i] == '.') {
+        integral = false;
+        i++;
+        size_t fd = i;
+        while (i < len && isdigit((unsigned char)text[i])) i++;
+        if (i == fd) return rg_undefined();
+    }
+    if (i < len && (text[i] == 'e' || text[i] == 'E')) {
+        integral = false;
+        i++;
+        if (i < len && (text[i] == '+' || text[i] == '-')) i++;
+        size_t ed = i;
+        while (i < len && isdigit((unsigned char)text[i])) i++;
+        if (i == ed) return rg_undefined();
+    }
+    if (i != len) return rg_undefined();
+    char small[64];
+    char *buf = len < sizeof small ? small : rg_xmalloc(len + 1);
+    memcpy(buf, text, len);
+    buf[len] = 0;
+    rg_value out;
+    if (integral) {
+        errno = 0;
+        long long v = strtoll(buf, NULL, 10);
+        if (errno == ERANGE) out = rg_bigint_from_text(a, buf, len);
+        else out = rg_int(v);
+    } else {
+        double d = strtod(buf, NULL);
+        /* An exact integer written with a fraction or exponent ("1.0", "1e3")
+         * stays exact; a huge one becomes a big integer when representable. */
+        if (isfinite(d) && d == floor(d) && fabs(d) >= 9.2e18 && fabs(d) < 1e300) {
+            mpz_t z;
+            mpz_init_set_d(z, d);
+            out = big_from_mpz(a, z);
+            mpz_clear(z);
+        } else {
+            out = rg_num_from_double(d);
+        }
+    }
+    if (buf != small) free(buf);
+    return out;
+}
+
+double rg_num_to_double(rg_value n) {
+    if (n.sub == RG_NUM_INT) return (double)n.u.i;
+    if (n.sub == RG_NUM_FLOAT) return n.u.d;
+    return strtod(n.u.s, NULL);
+}
+
+bool rg_num_is_integer(rg_value n) {
+    if (n.kind != RG_NUMBER) return false;
+    if (n.sub == RG_NUM_FLOAT) return isfinite(n.u.d) && n.u.d == floor(n.u.d);
+    return true;
+}
+
+bool rg_num_to_int64(rg_value n, int64_t *out) {
+    if (n.kind != RG_NUMBER) return false;
+    if (n.sub == RG_NUM_INT) {
+        *out = n.u.i;
+        return true;
+    }
+    if (n.sub == RG_NUM_FLOAT && n.u.d == floor(n.u.d) && fabs(n.u.d) < 9.2e18) {
+        *out = (int64_t)n.u.d;
+        return true;
+    }
+    return false;
+}
+
+static int big_sign(rg_value v) { return v.u.s[0] == '-' ? -1 : 1; }
+
+int rg_num_compare(rg_value a, rg_value b) {
+    if (a.sub == RG_NUM_INT && b.sub == RG_NUM_INT) return (a.u.i > b.u.i) - (a.u.i < b.u.i);
+    if (a.sub == RG_NUM_BIG && b.sub == RG_NUM_INT) return big_sign(a);
+    if (a.sub == RG_NUM_INT && b.sub == RG_NUM_BIG) return -big_sign(b);
+    if (a.sub == RG_NUM_BIG && b.sub == RG_NUM_BIG) {
+        int sa = big_sign(a), sb = big_sign(b);
+        if (sa != sb) return sa < sb ? -1 : 1;
+        int c = a.len != b.len ? (a.len < b.len ? -1 : 1) : strcmp(a.u.s, b.u.s);
+        c = c < 0 ? -1 : c > 0;
+        return sa < 0 ? -c : c;
+    }
+    if (a.sub == RG_NUM_BIG || b.sub == RG_NUM_BIG) {
+        /* big int vs double: exact via GMP */
+        mpz_t za;
+        mpz_init(za);
+        int c;
+        if (a.sub == RG_NUM_BIG) {
+            mpz_set_str(za, a.u.s, 10);
+            c = mpz_cmp_d(za, b.u.d);
+        } else {
+            mpz_set_str(za, b.u.s, 10);
+            c = -mpz_cmp_d(za, a.u.d);
+        }
+        mpz_clear(za);
+        return (c > 0) - (c < 0);
+    }
+    double x = rg_num_to_double(a), y = rg_num_to_double(b);
+    return (x > y) - (x < y);
+}
+
+static int int_arith(rg_arith_op op, int64_t x, int64_t y, rg_value *out) {
+    int64_t r;
+    switch (op) {
+    case RG_ADD:
+        if (__builtin_add_overflow(x, y, &r)) return 1;
+        break;
+    case RG_SUB:
+        if (__builtin_sub_overflow(x, y, &r)) return 1;
+        break;
+    case RG_MUL:
+        if (__builtin_mul_overflow(x, y, &r)) return 1;
+        break;
+    case RG_DIV:
+        if (x == INT64_MIN && y == -1) return 1;
+        if (x % y != 0) {
+            *out = rg_num_from_double((double)x / (double)y);
+            return 0;
+        }
+        r = x / y;
+        break;
+    case RG_REM:
+        if (x == INT64_MIN && y == -1) r = 0;
+        else r = x % y;
+        break;
+    default: return 1;
+    }
+    *out = rg_int(r);
+    return 0;
+}
+
+static bool is_zero(rg_value v) {
+    return (v.sub == RG_NUM_INT && v.u.i == 0) || (v.sub == RG_NUM_FLOAT && v.u.d == 0);
+}
+
+int rg_num_arith(rg_arena *a, rg_arith_op op, rg_value x, rg_value y, rg_value *out, const char **err) {
+    if ((op == RG_DIV || op == RG_REM) && is_zero(y)) {
+        *err = op == RG_DIV ? "divide by zero" : "modulo by zero";
+        return -1;
+    }
+    if (op == RG_REM && (!rg_num_is_integer(x) || !rg_num_is_integer(y))) {
+        *err = "modulo on floating-point number";
+        return -1;
+    }
+    if (x.sub == RG_NUM_INT && y.sub == RG_NUM_INT && int_arith(op, x.u.i, y.u.i, out) == 0) return 0;
+    if (x.sub != RG_NUM_FLOAT && y.sub != RG_NUM_FLOAT) {
+        mpz_t zx, zy, r;
+        to_mpz(zx, x);
+        to_mpz(zy, y);
+        mpz_init(r);
+        switch (op) {
+        case RG_ADD: mpz_add(r, zx, zy); break;
+        case RG_SUB: mpz_sub(r, zx, zy); break;
+        case RG_MUL: mpz_mul(r, zx, zy); break;
+        case RG_REM: mpz_tdiv_r(r, zx, zy); break;
+        case RG_DIV:
+            if (mpz_divisible_p(zx, zy)) {
+                mpz_divexact(r, zx, zy);
+            } else {
+                mpq_t q;
+                mpq_init(q);
+                mpq_set_num(q, zx);
+                mpq_set_den(q, zy);
+                mpq_canonicalize(q);
+                *out = rg_num_from_double(mpq_get_d(q));
+                mpq_clear(q);
+                mpz_clear(zx), mpz_clear(zy), mpz_clear(r);
+                return 0;
+            }
+            break;
+        }
+        *out = big_from_mpz(a, r);
+        mpz_clear(zx), mpz_clear(zy), mpz_clear(r);
+        return 0;
+    }
+    double dx = rg_num_to_double(x), dy = rg_num_to_double(y), r = 0;
+    switch (op) {
+    case RG_ADD: r = dx + dy; break;
+    case RG_SUB: r = dx - dy; break;
+    case RG_MUL: r = dx * dy; break;
+    case RG_DIV: r = dx / dy; break;
+    case RG_REM: r = fmod(dx, dy); break;
+    }
+    if (!isfinite(r)) {
+        *err = "arithmetic overflow";
+        return -1;
+    }
+    *out = rg_num_from_double(r);
+    return 0;
+}
+
+rg_value rg_num_neg(rg_arena *a, rg_value x) {
+    rg_value out;
+    const char *err;
+    rg_num_arith(a, RG_SUB, rg_int(0), x, &out, &err);
+    return out;
+}
+
+rg_value rg_num_abs(rg_arena *a, rg_value x) { return rg_num_compare(x, rg_int(0)) < 0 ? rg_num_neg(a, x) : x; }
+
+rg_value rg_num_round(rg_arena *a, rg_value x, char mode) {
+    (void)a;
+    if (x.sub != RG_NUM_FLOAT) return x;
+    double d = x.u.d;
+    return rg_num_from_double(mode == 'c' ? ceil(d) : mode == 'f' ? floor(d) : round(d));
+}
+
+void rg_num_write(rg_buf *out, rg_value n) {
+    if (n.sub == RG_NUM_INT) {
+        rg_buf_printf(out, "%lld", (long long)n.u.i);
+        return;
+    }
+    if (n.sub == RG_NUM_BIG) {
+        rg_buf_append(out, n.u.s, n.len);
+        return;
+    }
+    /* Shortest text that reads back as the same double. */
+    char tmp[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, n.u.d);
+        if (strtod(tmp, NULL) == n.u.d) break;
+    }
+    rg_buf_puts(out, tmp);
+}

@@ -1,0 +1,56 @@
+/* Value model: order, equality, JSON output, number normalisation. */
+#include <stdlib.h>
+
+#include "testlib.h"
+#include "value/number.h"
+#include "value/value.h"
+
+static void test_order(void) {
+    rg_arena a;
+    rg_arena_init(&a);
+    rg_value vals[] = {rg_null(), rg_bool(false), rg_bool(true), rg_int(-1), rg_num_from_double(0.5), rg_int(1),
+                       rg_cstring(&a, "a"), rg_cstring(&a, "b"), rg_empty_array(), rg_empty_object(), rg_empty_set()};
+    size_t n = sizeof vals / sizeof *vals;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            int c = rg_value_compare(vals[i], vals[j]);
+            CHECK((i < j && c < 0) || (i == j && c == 0) || (i > j && c > 0));
+        }
+    CHECK(rg_value_equal(rg_int(1), rg_number_parse(&a, "1.0", 3)));
+    rg_value big = rg_number_parse(&a, "123456789012345678901234567890", 30);
+    CHECK_INT(big.sub, RG_NUM_BIG);
+    CHECK(rg_value_compare(big, rg_int(INT64_MAX)) > 0);
+    rg_arena_fini(&a);
+}
+
+static void test_json_out(void) {
+    rg_arena a;
+    rg_arena_init(&a);
+    rg_value items[] = {rg_int(3), rg_int(1), rg_int(2), rg_int(1)};
+    rg_value s = rg_set(&a, items, 4);
+    char *j = rg_json_dump(s, 0);
+    CHECK_STR(j, "[1,2,3]");
+    free(j);
+    rg_value pairs[] = {rg_cstring(&a, "b"), rg_int(1), rg_cstring(&a, "a"), rg_cstring(&a, "x\"\n")};
+    j = rg_json_dump(rg_object(&a, pairs, 2), 0);
+    CHECK_STR(j, "{\"a\":\"x\\\"\\n\",\"b\":1}");
+    free(j);
+    rg_value r;
+    const char *err;
+    CHECK(rg_num_arith(&a, RG_MUL, rg_int(INT64_MAX), rg_int(10), &r, &err) == 0);
+    j = rg_json_dump(r, 0);
+    CHECK_STR(j, "92233720368547758070");
+    free(j);
+    CHECK(rg_num_arith(&a, RG_DIV, rg_int(1), rg_int(0), &r, &err) == -1);
+    CHECK(rg_num_arith(&a, RG_DIV, rg_int(7), rg_int(2), &r, &err) == 0);
+    j = rg_json_dump(r, 0);
+    CHECK_STR(j, "3.5");
+    free(j);
+    rg_arena_fini(&a);
+}
+
+int main(void) {
+    test_order();
+    test_json_out();
+    return rg_test_report("value");
+}
