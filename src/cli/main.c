@@ -1,12 +1,42 @@
-/* regent command-line entry point (placeholder until subcommands land). */
+/* regent command-line entry point: dispatches to subcommands. */
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cli.h"
+#include "regent/regent.h"
+
+static int cmd_version(int argc, char **argv) {
+    (void)argc, (void)argv;
+    printf("regent %s\n", regent_version());
+    return RG_EXIT_OK;
+}
+
+static const rg_cli_command commands[] = {
+    {"eval", "evaluate a Rego query against policies, data and input", rg_cmd_eval},
+    {"version", "print the version", cmd_version},
+};
+
+static void usage(FILE *f) {
+    fputs("usage: regent <command> [options]\n\nregent: policy-as-code security review for CloudFormation and CDK.\n\ncommands:\n",
+          f);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nRun 'regent <command> --help' for a command's options.\n", f);
+}
+
 int main(int argc, char **argv) {
-    if (argc > 1 && strcmp(argv[1], "version") == 0) {
-        puts("regent 0.1.0");
-        return 0;
+    if (argc < 2) {
+        usage(stderr);
+        return RG_EXIT_ERROR;
     }
-    fputs("usage: regent <command>\n", stderr);
-    return 2;
+    if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return RG_EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version")) return cmd_version(argc, argv);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "regent: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return RG_EXIT_ERROR;
 }

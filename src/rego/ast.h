@@ -55,6 +55,10 @@ struct rg_body {
 struct rg_term {
     rg_term_kind kind;
     rg_loc loc;
+    /* Filled in by the compiler, ignored by the parser: for VAR terms the
+     * local slot (>= 0); for CALL terms the resolved target. */
+    int slot;
+    const void *resolved;
     union {
         rg_value v;       /* SCALAR (strings/numbers allocated in the AST arena) */
         const char *name; /* VAR */
@@ -112,6 +116,8 @@ struct rg_expr {
     rg_body every_body; /* EVERY */
     rg_with *withs;
     size_t n_withs;
+    /* Filled in by the compiler: EVERY's local slot range [lo, hi). */
+    int local_lo, local_hi;
 };
 
 typedef struct rg_rule rg_rule;

@@ -1,0 +1,34 @@
+/* regent CLI: subcommand table, exit codes, shared helpers. */
+#ifndef RG_CLI_CLI_H
+#define RG_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/diag.h"
+#include "rego/policy.h"
+
+/* Exit statuses, shared by every subcommand. */
+enum {
+    RG_EXIT_OK = 0,      /* success; for scan: no finding at or above --fail-on */
+    RG_EXIT_FINDINGS = 1, /* scan: findings; eval: --fail and undefined result */
+    RG_EXIT_ERROR = 2,   /* bad usage, unreadable input, parse/compile/eval errors */
+};
+
+typedef struct rg_cli_command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+} rg_cli_command;
+
+int rg_cmd_eval(int argc, char **argv);
+
+/* Prints diagnostics as "file:line:col: code: message", one per line. */
+void rg_cli_print_diags(FILE *f, const rg_diags *d);
+
+/* Loads .rego modules and .json/.yaml data files from a file or folder
+ * (recursively) into p.  Data files are placed at the path of their folder
+ * relative to the given root.  Returns the number of errors. */
+int rg_cli_load_path(rg_policy *p, const char *path, rg_diags *diags);
+
+#endif

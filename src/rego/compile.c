@@ -1,0 +1,548 @@
+/* The compiler driver: builds the rule tree from the modules' rule heads,
+ * resolves each rule (resolve.c), orders bodies for safety (safety.c),
+ * attaches METADATA annotations and rejects recursion.  Runs once per policy
+ * set; the result is read-only. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/read.h"
+#include "rego/compile_internal.h"
+
+void rg_cerr(rg_cctx *c, const char *code, rg_loc loc, const char *fmt, ...) {
+    rg_buf b = RG_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    rg_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    rg_diags_add(c->diags, code, loc.file, (int)loc.line, (int)loc.col, "%s", rg_buf_cstr(&b));
+    rg_buf_fini(&b);
+    c->errors++;
+}
+
+rg_policy *rg_policy_new(void) {
+    rg_policy *p = rg_xcalloc(1, sizeof *p);
+    rg_arena_init(&p->arena);
+    p->data = rg_empty_object();
+    return p;
+}
+
+static void free_nodes(rg_node *n) {
+    if (!n) return;
+    for (size_t i = 0; i < n->n_children; i++) free_nodes(n->children[i]);
+    free(n->children);
+    free(n->rules);
+    free(n);
+}
+
+void rg_policy_free(rg_policy *p) {
+    if (!p) return;
+    free_nodes(p->root);
+    free(p->nodes);
+    free(p->modules);
+    rg_arena_fini(&p->arena);
+    free(p);
+}
+
+int rg_policy_add_module(rg_policy *p, const char *file, const char *src, size_t len, rg_diags *diags) {
+    rg_parse_options opts = {.v0_compatible = p->v0_compatible};
+    rg_module *m = NULL;
+    if (rg_parse_module(&p->arena, file, src, len, &opts, &m, diags) != 0) return -1;
+    if (p->n_modules == p->cap_modules) {
+        p->cap_modules = p->cap_modules ? p->cap_modules * 2 : 8;
+        p->modules = rg_xrealloc(p->modules, p->cap_modules * sizeof *p->modules);
+    }
+    p->modules[p->n_modules++] = m;
+    return 0;
+}
+
+static rg_value copy_value(rg_arena *a, rg_value v) {
+    switch ((rg_kind)v.kind) {
+    case RG_STRING: return rg_string(a, v.u.s, v.len);
+    case RG_NUMBER:
+        if (v.sub == RG_NUM_BIG) return rg_bigint_from_text(a, v.u.s, v.len);
+        return v;
+    case RG_ARRAY:
+    case RG_SET:
+    case RG_OBJECT: {
+        size_t n = v.kind == RG_OBJECT ? 2 * (size_t)v.len : v.len;
+        if (!n) return v;
+        rg_value *items = rg_arena_alloc(a, n * sizeof *items);
+        for (size_t i = 0; i < n; i++) items[i] = copy_value(a, v.u.items[i]);
+        v.u.items = items;
+        return v;
+    }
+    default: return v;
+    }
+}
+
+void rg_policy_set_data(rg_policy *p, rg_value data) { p->data = copy_value(&p->arena, data); }
+
+/* ---- rule tree ---- */
+
+rg_node *rg_node_child(const rg_node *n, rg_value key) {
+    if (!n) return NULL;
+    size_t lo = 0, hi = n->n_children;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = rg_value_compare(n->children[mid]->key, key);
+        if (c == 0) return n->children[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+static rg_node *new_node(rg_policy *p, rg_node *parent, rg_value key) {
+    rg_node *n = rg_xcalloc(1, sizeof *n);
+    n->key = key;
+    n->parent = parent;
+    if (!parent) {
+        n->path = "data";
+    } else {
+        rg_buf b = RG_BUF_INIT;
+        rg_buf_puts(&b, parent->path);
+        rg_buf_putc(&b, '.');
+        rg_buf_append(&b, key.u.s, key.len);
+        n->path = rg_arena_strdup(&p->arena, rg_buf_cstr(&b));
+        rg_buf_fini(&b);
+    }
+    return n;
+}
+
+static rg_node *child_or_new(rg_policy *p, rg_node *n, rg_value key) {
+    size_t lo = 0, hi = n->n_children;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = rg_value_compare(n->children[mid]->key, key);
+        if (c == 0) return n->children[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    if (n->n_children == n->cap_children) {
+        n->cap_children = n->cap_children ? n->cap_children * 2 : 4;
+        n->children = rg_xrealloc(n->children, n->cap_children * sizeof *n->children);
+    }
+    memmove(n->children + lo + 1, n->children + lo, (n->n_children - lo) * sizeof *n->children);
+    rg_node *c = new_node(p, n, key);
+    n->children[lo] = c;
+    n->n_children++;
+    return c;
+}
+
+static bool is_str_term(const rg_term *t) { return t->kind == RG_TERM_SCALAR && t->u.v.kind == RG_STRING; }
+
+static rg_node *package_node(rg_policy *p, const rg_module *m) {
+    rg_node *n = p->root;
+    for (size_t i = 0; i < m->n_package; i++) n = child_or_new(p, n, m->package[i]->u.v);
+    return n;
+}
+
+static const char *kind_name(rg_rule_kind k) {
+    switch (k) {
+    case RG_RK_COMPLETE: return "complete";
+    case RG_RK_SET: return "multi-value";
+    case RG_RK_OBJECT: return "single-value";
+    case RG_RK_FUNC: return "function";
+    }
+    return "?";
+}
+
+static void add_rule(rg_cctx *c, rg_node *pkg, const rg_module *m, rg_rule *r) {
+    rg_rule_head *h = &r->head;
+    rg_node *n = pkg;
+    size_t i = 0;
+    n = child_or_new(c->p, n, rg_string_static(h->ref[0]->u.name, strlen(h->ref[0]->u.name)));
+    for (i = 1; i < h->n_ref && is_str_term(h->ref[i]); i++) {
+        /* The last static part of a multi-value or object rule is the rule
+         * itself only when nothing dynamic follows. */
+        n = child_or_new(c->p, n, h->ref[i]->u.v);
+    }
+    rg_crule *cr = rg_arena_calloc(&c->p->arena, sizeof *cr);
+    cr->ast = r;
+    cr->node = n;
+    cr->module = m;
+    cr->tail = h->ref + i;
+    cr->n_tail = h->n_ref - i;
+    cr->annotations = rg_empty_object();
+    cr->chain = rg_empty_array();
+    if (h->is_func) cr->kind = RG_RK_FUNC;
+    else if (h->contains) cr->kind = RG_RK_SET;
+    else if (cr->n_tail) cr->kind = RG_RK_OBJECT;
+    else cr->kind = RG_RK_COMPLETE;
+    if (h->contains && cr->n_tail) {
+        rg_cerr(c, "rego_compile_error", r->loc, "multi-value rules with variables in the reference are not supported");
+        return;
+    }
+    if (n->has_rules && n->kind != cr->kind) {
+        rg_cerr(c, "rego_type_error", r->loc, "conflicting rules %s found (%s and %s)", n->path, kind_name(n->kind),
+                kind_name(cr->kind));
+        return;
+    }
+    if (cr->kind == RG_RK_FUNC && n->has_rules && n->arity != (int)h->n_args) {
+        rg_cerr(c, "rego_type_error", r->loc, "conflicting rules %s found: functions must have the same arity", n->path);
+        return;
+    }
+    n->kind = cr->kind;
+    n->arity = (int)h->n_args;
+    n->has_rules = true;
+    if (h->is_default) {
+        if (n->default_rule) {
+            rg_cerr(c, "rego_type_error", r->loc, "multiple default rules %s found", n->path);
+            return;
+        }
+        n->default_rule = cr;
+        return;
+    }
+    if (n->n_rules == n->cap_rules) {
+        n->cap_rules = n->cap_rules ? n->cap_rules * 2 : 4;
+        n->rules = rg_xrealloc(n->rules, n->cap_rules * sizeof *n->rules);
+    }
+    n->rules[n->n_rules++] = cr;
+}
+
+static void number_nodes(rg_policy *p, rg_node *n, size_t *cap) {
+    if (p->n_nodes == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        p->nodes = rg_xrealloc(p->nodes, *cap * sizeof *p->nodes);
+    }
+    n->id = (int)p->n_nodes;
+    p->nodes[p->n_nodes++] = n;
+    n->subtree_rules = n->has_rules;
+    for (size_t i = 0; i < n->n_children; i++) {
+        number_nodes(p, n->children[i], cap);
+        if (n->children[i]->subtree_rules) n->subtree_rules = true;
+    }
+}
+
+/* ---- compiling rules ---- */
+
+static void compile_rule(rg_cctx *c, rg_crule *cr) {
+    c->nslots = 0;
+    c->slot_names = NULL;
+    c->cap_names = 0;
+    rg_rule *r = cr->ast;
+    rg_rule_head *h = &r->head;
+    rg_scope s = {0};
+    for (size_t i = 0; i < h->n_args; i++) rg_declare_pattern(c, &s, h->args[i]);
+    for (size_t i = 0; i < h->n_args; i++) rg_resolve_term(c, &s, h->args[i]);
+    /* Each body (main and else branches) gets its own scope over the args. */
+    for (rg_rule *rule = r; rule; rule = rule->else_) {
+        rg_scope bs = {.parent = &s};
+        rg_resolve_body(c, &bs, &rule->body);
+        if (rule == r) {
+            for (size_t i = 0; i < cr->n_tail; i++) rg_resolve_term(c, &bs, cr->tail[i]);
+            rg_resolve_term(c, &bs, h->key);
+        }
+        rg_resolve_term(c, &bs, rule->head.value);
+        rg_scope_fini(&bs);
+    }
+    rg_scope_fini(&s);
+    if (h->is_default && h->value) {
+        /* default values must be ground */
+        if (h->value->kind == RG_TERM_VAR || h->value->kind == RG_TERM_REF || h->value->kind == RG_TERM_CALL) {
+            if (!(h->value->kind == RG_TERM_CALL))
+                rg_cerr(c, "rego_type_error", r->loc, "default rule %s value must be ground", cr->node->path);
+        }
+    }
+    rg_safety_rule(c, cr);
+    cr->nslots = c->nslots;
+    cr->slot_names = c->slot_names;
+}
+
+/* ---- annotations ---- */
+
+static rg_value scope_of(rg_value ann, bool package_level) {
+    rg_value s = rg_object_get_str(ann, "scope");
+    if (s.kind == RG_STRING) return s;
+    return rg_string_static(package_level ? "package" : "rule", package_level ? 7 : 4);
+}
+
+static void attach_annotations(rg_cctx *c, rg_module *m, rg_node *pkg) {
+    (void)pkg;
+    rg_value pkg_ann = rg_undefined();
+    rg_value *rule_ann = rg_xcalloc(m->n_rules ? m->n_rules : 1, sizeof *rule_ann);
+    for (size_t i = 0; i < m->n_annotations; i++) {
+        rg_annotation *a = &m->annotations[i];
+        rg_value v;
+        rg_diags tmp = RG_DIAGS_INIT;
+        if (rg_yaml_parse(&c->p->arena, m->file, a->yaml, strlen(a->yaml), 0, NULL, &v, &tmp) != 0 ||
+            (v.kind != RG_OBJECT && v.kind != RG_NULL)) {
+            rg_cerr(c, "rego_parse_error", a->loc, "invalid METADATA annotation: %s",
+                    tmp.len ? tmp.items[0].msg : "expected a YAML mapping");
+            rg_diags_fini(&tmp);
+            continue;
+        }
+        rg_diags_fini(&tmp);
+        if (v.kind == RG_NULL) v = rg_empty_object();
+        bool pkg_level = a->rule_index < 0;
+        rg_value sc = scope_of(v, pkg_level);
+        v = rg_object_put(&c->p->arena, v, rg_cstring(&c->p->arena, "scope"), sc);
+        if (pkg_level || !strcmp(sc.u.s, "package") || !strcmp(sc.u.s, "subpackages")) pkg_ann = v;
+        else if ((size_t)a->rule_index < m->n_rules) rule_ann[a->rule_index] = v;
+    }
+    /* Attach to compiled rules of this module. */
+    for (size_t ni = 0; ni < c->p->n_nodes; ni++) {
+        rg_node *n = c->p->nodes[ni];
+        for (size_t k = 0; k <= n->n_rules; k++) {
+            rg_crule *cr = k < n->n_rules ? n->rules[k] : n->default_rule;
+            if (!cr || cr->module != m) continue;
+            size_t idx = 0;
+            while (idx < m->n_rules && m->rules[idx] != cr->ast) idx++;
+            rg_vec chain = RG_VEC_INIT;
+            rg_arena *a = &c->p->arena;
+            if (idx < m->n_rules && !rg_is_undef(rule_ann[idx])) {
+                cr->annotations = rule_ann[idx];
+                rg_value pairs[] = {rg_cstring(a, "annotations"), rule_ann[idx], rg_cstring(a, "path"), rg_undefined()};
+                (void)pairs;
+            }
+            /* chain: rule entry (path + annotations if any), then package */
+            rg_vec path = RG_VEC_INIT;
+            for (const rg_node *q = n; q && q->parent; q = q->parent) rg_vec_push(&path, q->key);
+            rg_vec_push(&path, rg_cstring(a, "data"));
+            for (size_t x = 0; x < path.len / 2; x++) {
+                rg_value t = path.items[x];
+                path.items[x] = path.items[path.len - 1 - x];
+                path.items[path.len - 1 - x] = t;
+            }
+            rg_value rule_path = rg_vec_to_array(a, &path);
+            rg_vec_fini(&path);
+            rg_vec e = RG_VEC_INIT;
+            if (!rg_is_undef(rule_ann[idx < m->n_rules ? idx : 0]) && idx < m->n_rules) {
+                rg_vec_push(&e, rg_cstring(a, "annotations"));
+                rg_vec_push(&e, rule_ann[idx]);
+            }
+            rg_vec_push(&e, rg_cstring(a, "path"));
+            rg_vec_push(&e, rule_path);
+            rg_vec_push(&chain, rg_vec_to_object(a, &e));
+            rg_vec_fini(&e);
+            if (!rg_is_undef(pkg_ann)) {
+                rg_vec pp = RG_VEC_INIT;
+                rg_vec_push(&pp, rg_cstring(a, "data"));
+                for (size_t x = 0; x < m->n_package; x++) rg_vec_push(&pp, m->package[x]->u.v);
+                rg_value pe[] = {rg_cstring(a, "annotations"), pkg_ann, rg_cstring(a, "path"), rg_vec_to_array(a, &pp)};
+                rg_vec_fini(&pp);
+                rg_vec_push(&chain, rg_object(a, pe, 2));
+            }
+            cr->chain = rg_vec_to_array(a, &chain);
+            rg_vec_fini(&chain);
+        }
+    }
+    free(rule_ann);
+}
+
+/* ---- recursion ---- */
+
+static void deps_term(rg_cctx *c, const rg_term *t, rg_node **stack, size_t depth);
+
+static rg_node *ref_node(rg_cctx *c, const rg_term *t, rg_node *root) {
+    rg_node *n = root;
+    for (size_t i = 0; i < t->u.ref.n; i++) {
+        const rg_term *p = t->u.ref.path[i];
+        if (!is_str_term(p)) return n;
+        rg_node *ch = rg_node_child(n, p->u.v);
+        if (!ch) return n;
+        n = ch;
+        if (n->has_rules) return n;
+    }
+    (void)c;
+    return n;
+}
+
+static void visit_node(rg_cctx *c, rg_node *n, rg_node **stack, size_t depth);
+
+static void visit_subtree(rg_cctx *c, rg_node *n, rg_node **stack, size_t depth) {
+    if (n->has_rules) visit_node(c, n, stack, depth);
+    else
+        for (size_t i = 0; i < n->n_children; i++)
+            if (n->children[i]->subtree_rules) visit_subtree(c, n->children[i], stack, depth);
+}
+
+static void deps_body(rg_cctx *c, const rg_body *b, rg_node **stack, size_t depth) {
+    for (size_t i = 0; i < b->n; i++) {
+        const rg_expr *e = b->exprs[i];
+        deps_term(c, e->lhs, stack, depth);
+        deps_term(c, e->rhs, stack, depth);
+        deps_term(c, e->coll, stack, depth);
+        deps_term(c, e->key, stack, depth);
+        deps_term(c, e->value, stack, depth);
+        deps_body(c, &e->every_body, stack, depth);
+        for (size_t w = 0; w < e->n_withs; w++) deps_term(c, e->withs[w].value, stack, depth);
+    }
+}
+
+static void deps_term(rg_cctx *c, const rg_term *t, rg_node **stack, size_t depth) {
+    if (!t) return;
+    switch (t->kind) {
+    case RG_TERM_REF:
+        if (t->u.ref.head->kind == RG_TERM_VAR && t->u.ref.head->slot == RG_SLOT_DATA) {
+            rg_node *n = ref_node(c, t, c->p->root);
+            if (n && n->subtree_rules) visit_subtree(c, n, stack, depth);
+        }
+        deps_term(c, t->u.ref.head, stack, depth);
+        for (size_t i = 0; i < t->u.ref.n; i++) deps_term(c, t->u.ref.path[i], stack, depth);
+        break;
+    case RG_TERM_VAR:
+        if (t->slot == RG_SLOT_DATA) visit_subtree(c, c->p->root, stack, depth);
+        break;
+    case RG_TERM_ARRAY:
+    case RG_TERM_SET:
+        for (size_t i = 0; i < t->u.coll.n; i++) deps_term(c, t->u.coll.items[i], stack, depth);
+        break;
+    case RG_TERM_OBJECT:
+        for (size_t i = 0; i < 2 * t->u.coll.n; i++) deps_term(c, t->u.coll.items[i], stack, depth);
+        break;
+    case RG_TERM_ARRAY_COMPR:
+    case RG_TERM_SET_COMPR:
+    case RG_TERM_OBJECT_COMPR:
+        deps_body(c, &t->u.compr.body, stack, depth);
+        deps_term(c, t->u.compr.head, stack, depth);
+        deps_term(c, t->u.compr.key, stack, depth);
+        break;
+    case RG_TERM_CALL: {
+        const rg_call_target *ct = t->resolved;
+        if (ct && ct->node) visit_node(c, ct->node, stack, depth);
+        for (size_t i = 0; i < t->u.call.n; i++) deps_term(c, t->u.call.args[i], stack, depth);
+        break;
+    }
+    default: break;
+    }
+}
+
+#define RG_MAX_RULE_DEPTH 4096
+
+static void visit_node(rg_cctx *c, rg_node *n, rg_node **stack, size_t depth) {
+    if (n->visit == 2) return;
+    if (n->visit == 1) {
+        rg_buf b = RG_BUF_INIT;
+        size_t start = depth;
+        while (start > 0 && stack[start - 1] != n) start--;
+        if (start > 0) start--;
+        for (size_t i = start; i < depth; i++) {
+            rg_buf_puts(&b, stack[i]->path);
+            rg_buf_puts(&b, " -> ");
+        }
+        rg_buf_puts(&b, n->path);
+        rg_crule *cr = n->n_rules ? n->rules[0] : n->default_rule;
+        rg_loc loc = cr ? cr->ast->loc : (rg_loc){0};
+        rg_cerr(c, "rego_recursion_error", loc, "rule %s is recursive: %s", n->path, rg_buf_cstr(&b));
+        rg_buf_fini(&b);
+        return;
+    }
+    if (depth >= RG_MAX_RULE_DEPTH) return;
+    n->visit = 1;
+    stack[depth] = n;
+    for (size_t k = 0; k <= n->n_rules; k++) {
+        rg_crule *cr = k < n->n_rules ? n->rules[k] : n->default_rule;
+        if (!cr) continue;
+        for (rg_rule *r = cr->ast; r; r = r->else_) {
+            deps_body(c, &r->body, stack, depth + 1);
+            deps_term(c, r->head.value, stack, depth + 1);
+        }
+        deps_term(c, cr->ast->head.key, stack, depth + 1);
+        for (size_t i = 0; i < cr->n_tail; i++) deps_term(c, cr->tail[i], stack, depth + 1);
+    }
+    n->visit = 2;
+}
+
+int rg_policy_compile(rg_policy *p, rg_diags *diags) {
+    rg_cctx c = {.p = p, .arena = &p->arena, .diags = diags};
+    p->root = new_node(p, NULL, rg_string_static("data", 4));
+    for (size_t i = 0; i < p->n_modules; i++) {
+        rg_module *m = p->modules[i];
+        rg_node *pkg = package_node(p, m);
+        for (size_t r = 0; r < m->n_rules; r++) add_rule(&c, pkg, m, m->rules[r]);
+    }
+    size_t cap = 0;
+    number_nodes(p, p->root, &cap);
+    for (size_t i = 0; i < p->n_modules; i++) {
+        rg_module *m = p->modules[i];
+        c.mod = m;
+        c.pkg = package_node(p, m);
+        for (size_t ni = 0; ni < p->n_nodes; ni++) {
+            rg_node *n = p->nodes[ni];
+            for (size_t k = 0; k <= n->n_rules; k++) {
+                rg_crule *cr = k < n->n_rules ? n->rules[k] : n->default_rule;
+                if (cr && cr->module == m) compile_rule(&c, cr);
+            }
+        }
+        attach_annotations(&c, m, c.pkg);
+    }
+    if (!c.errors) {
+        rg_node **stack = rg_xmalloc((RG_MAX_RULE_DEPTH + 1) * sizeof *stack);
+        for (size_t ni = 0; ni < p->n_nodes; ni++)
+            if (p->nodes[ni]->has_rules) visit_node(&c, p->nodes[ni], stack, 0);
+        free(stack);
+    }
+    p->compiled = c.errors == 0;
+    return c.errors ? -1 : 0;
+}
+
+/* ---- queries ---- */
+
+static void collect_result_vars(rg_query *q, const rg_term *t, rg_vec *seen);
+
+static void note_var(rg_query *q, const rg_term *t, rg_vec *seen) {
+    if (t->slot < 0 || t->u.name[0] == '_' || t->u.name[0] == '$') return;
+    for (size_t i = 0; i < seen->len; i++)
+        if (seen->items[i].u.i == t->slot) return;
+    rg_vec_push(seen, rg_int(t->slot));
+    (void)q;
+}
+
+static void collect_result_vars(rg_query *q, const rg_term *t, rg_vec *seen) {
+    if (!t) return;
+    switch (t->kind) {
+    case RG_TERM_VAR: note_var(q, t, seen); break;
+    case RG_TERM_REF:
+        collect_result_vars(q, t->u.ref.head, seen);
+        for (size_t i = 0; i < t->u.ref.n; i++) collect_result_vars(q, t->u.ref.path[i], seen);
+        break;
+    case RG_TERM_ARRAY:
+    case RG_TERM_SET:
+        for (size_t i = 0; i < t->u.coll.n; i++) collect_result_vars(q, t->u.coll.items[i], seen);
+        break;
+    case RG_TERM_OBJECT:
+        for (size_t i = 0; i < 2 * t->u.coll.n; i++) collect_result_vars(q, t->u.coll.items[i], seen);
+        break;
+    case RG_TERM_CALL:
+        for (size_t i = 0; i < t->u.call.n; i++) collect_result_vars(q, t->u.call.args[i], seen);
+        break;
+    default: break;
+    }
+}
+
+int rg_query_compile(rg_policy *p, rg_arena *a, const char *text, rg_query **out, rg_diags *diags) {
+    rg_parse_options opts = {.v0_compatible = p->v0_compatible};
+    rg_body body;
+    if (rg_parse_query(a, "query", text, strlen(text), &opts, &body, diags) != 0) return -1;
+    rg_cctx c = {.p = p, .arena = a, .diags = diags, .query = true};
+    rg_expr **written = rg_arena_memdup(a, body.exprs, (body.n ? body.n : 1) * sizeof *written);
+    rg_scope s = {0};
+    rg_resolve_body(&c, &s, &body);
+    rg_scope_fini(&s);
+    rg_safety_query(&c, &body);
+    if (c.errors) return -1;
+    rg_query *q = rg_arena_calloc(a, sizeof *q);
+    q->body = body;
+    q->written = written;
+    q->nslots = c.nslots;
+    q->slot_names = c.slot_names;
+    rg_vec seen = RG_VEC_INIT;
+    /* Result variables in written order: walk the original expressions. */
+    for (size_t i = 0; i < body.n; i++) {
+        const rg_expr *e = written[i];
+        for (size_t k = 0; k < e->n_some_vars; k++) collect_result_vars(q, e->some_vars[k], &seen);
+        collect_result_vars(q, e->lhs, &seen);
+        collect_result_vars(q, e->rhs, &seen);
+        collect_result_vars(q, e->key, &seen);
+        collect_result_vars(q, e->value, &seen);
+        collect_result_vars(q, e->coll, &seen);
+    }
+    q->n_results = seen.len;
+    q->result_slots = rg_arena_alloc(a, (seen.len ? seen.len : 1) * sizeof *q->result_slots);
+    for (size_t i = 0; i < seen.len; i++) q->result_slots[i] = (int)seen.items[i].u.i;
+    rg_vec_fini(&seen);
+    *out = q;
+    return 0;
+}
