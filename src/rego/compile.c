@@ -217,13 +217,31 @@ static void number_nodes(rg_policy *p, rg_node *n, size_t *cap) {
 
 /* ---- compiling rules ---- */
 
+static bool ground_default(const rg_term *t) {
+    switch (t->kind) {
+    case RG_TERM_VAR:
+    case RG_TERM_REF:
+    case RG_TERM_CALL: return false;
+    case RG_TERM_ARRAY:
+    case RG_TERM_SET:
+        for (size_t i = 0; i < t->u.coll.n; i++)
+            if (!ground_default(t->u.coll.items[i])) return false;
+        return true;
+    case RG_TERM_OBJECT:
+        for (size_t i = 0; i < 2 * t->u.coll.n; i++)
+            if (!ground_default(t->u.coll.items[i])) return false;
+        return true;
+    default: return true;
+    }
+}
+
 static void compile_rule(rg_cctx *c, rg_crule *cr) {
     c->nslots = 0;
     c->slot_names = NULL;
     c->cap_names = 0;
     rg_rule *r = cr->ast;
     rg_rule_head *h = &r->head;
-    rg_scope s = {0};
+    rg_scope s = {.rule_level = true};
     for (size_t i = 0; i < h->n_args; i++) rg_declare_pattern(c, &s, h->args[i]);
     for (size_t i = 0; i < h->n_args; i++) rg_resolve_term(c, &s, h->args[i]);
     /* Each body (main and else branches) gets its own scope over the args. */
@@ -238,13 +256,9 @@ static void compile_rule(rg_cctx *c, rg_crule *cr) {
         rg_scope_fini(&bs);
     }
     rg_scope_fini(&s);
-    if (h->is_default && h->value) {
-        /* default values must be ground */
-        if (h->value->kind == RG_TERM_VAR || h->value->kind == RG_TERM_REF || h->value->kind == RG_TERM_CALL) {
-            if (!(h->value->kind == RG_TERM_CALL))
-                rg_cerr(c, "rego_type_error", r->loc, "default rule %s value must be ground", cr->node->path);
-        }
-    }
+    if (h->is_default && h->value && !ground_default(h->value))
+        rg_cerr(c, "rego_type_error", h->value->loc, "default rule %s value cannot contain variables, references or calls",
+                cr->node->path);
     rg_safety_rule(c, cr);
     cr->nslots = c->nslots;
     cr->slot_names = c->slot_names;
@@ -341,7 +355,7 @@ static rg_node *ref_node(rg_cctx *c, const rg_term *t, rg_node *root) {
         const rg_term *p = t->u.ref.path[i];
         if (!is_str_term(p)) return n;
         rg_node *ch = rg_node_child(n, p->u.v);
-        if (!ch) return n;
+        if (!ch) return NULL; /* base data only */
         n = ch;
         if (n->has_rules) return n;
     }
@@ -379,7 +393,7 @@ static void deps_term(rg_cctx *c, const rg_term *t, rg_node **stack, size_t dept
             rg_node *n = ref_node(c, t, c->p->root);
             if (n && n->subtree_rules) visit_subtree(c, n, stack, depth);
         }
-        deps_term(c, t->u.ref.head, stack, depth);
+        if (t->u.ref.head->kind != RG_TERM_VAR) deps_term(c, t->u.ref.head, stack, depth);
         for (size_t i = 0; i < t->u.ref.n; i++) deps_term(c, t->u.ref.path[i], stack, depth);
         break;
     case RG_TERM_VAR:

@@ -9,6 +9,7 @@ typedef struct rg_scope {
     const char **names;
     int *slots;
     size_t n, cap;
+    bool rule_level; /* function-argument scope: `:=` may not redeclare its names */
 } rg_scope;
 
 typedef struct rg_cctx {

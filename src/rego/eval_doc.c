@@ -272,6 +272,8 @@ static int data_walk(ev *e, walk *w, size_t i, const rg_node *n, rg_value base) 
     const data_override *o = e->st.n_over ? find_override(e, w->keys, i) : NULL;
     if (o) return ev_index(e, w->fr, ref, i, o->value, w->k);
     if (!n || !n->subtree_rules) {
+        /* A package without rules is still an (empty) document. */
+        if (rg_is_undef(base) && n) base = rg_empty_object();
         if (rg_is_undef(base)) return 0;
         return ev_index(e, w->fr, ref, i, base, w->k);
     }

@@ -215,6 +215,46 @@ static void predeclare_term(rg_cctx *c, rg_scope *s, rg_term *t) {
     }
 }
 
+/* Is name declared in this body's scope (or the rule's arguments)? */
+static bool declared_here(const rg_scope *s, const char *name) {
+    if (scope_lookup_local(s, name) != RG_SLOT_NONE) return true;
+    return s->parent && s->parent->rule_level && scope_lookup_local(s->parent, name) != RG_SLOT_NONE;
+}
+
+/* Reports variables of a `:=` or `some` pattern declared earlier in the body. */
+static void check_redeclare(rg_cctx *c, const rg_scope *s, const rg_term *t, rg_loc loc, const char *what) {
+    switch (t->kind) {
+    case RG_TERM_VAR:
+        if (strcmp(t->u.name, "_") != 0 && declared_here(s, t->u.name))
+            rg_cerr(c, "rego_compile_error", loc, "var %s %s above", t->u.name, what);
+        break;
+    case RG_TERM_ARRAY:
+        for (size_t i = 0; i < t->u.coll.n; i++) check_redeclare(c, s, t->u.coll.items[i], loc, what);
+        break;
+    case RG_TERM_OBJECT:
+        for (size_t i = 0; i < t->u.coll.n; i++) check_redeclare(c, s, t->u.coll.items[2 * i + 1], loc, what);
+        break;
+    default: break;
+    }
+}
+
+/* `:=` can only bind variables (possibly inside array/object patterns). */
+static bool assignable(const rg_term *t) {
+    switch (t->kind) {
+    case RG_TERM_VAR: return true;
+    case RG_TERM_ARRAY:
+        for (size_t i = 0; i < t->u.coll.n; i++)
+            if (!assignable(t->u.coll.items[i]) && t->u.coll.items[i]->kind != RG_TERM_SCALAR) return false;
+        return true;
+    case RG_TERM_OBJECT:
+        for (size_t i = 0; i < t->u.coll.n; i++)
+            if (!assignable(t->u.coll.items[2 * i + 1]) && t->u.coll.items[2 * i + 1]->kind != RG_TERM_SCALAR)
+                return false;
+        return true;
+    default: return false;
+    }
+}
+
 static void predeclare_body(rg_cctx *c, rg_scope *s, rg_body *b) {
     for (size_t i = 0; i < b->n; i++) {
         rg_expr *e = b->exprs[i];
@@ -227,15 +267,17 @@ static void predeclare_body(rg_cctx *c, rg_scope *s, rg_body *b) {
             }
             break;
         case RG_EXPR_ASSIGN:
-            if (e->lhs->kind == RG_TERM_VAR && scope_lookup_local(s, e->lhs->u.name) != RG_SLOT_NONE &&
-                strcmp(e->lhs->u.name, "_") != 0) {
-                rg_cerr(c, "rego_compile_error", e->loc, "var %s assigned above", e->lhs->u.name);
-            }
+            if (!assignable(e->lhs))
+                rg_cerr(c, "rego_compile_error", e->loc, "cannot assign to %s",
+                        e->lhs->kind == RG_TERM_SCALAR ? rg_type_name(e->lhs->u.v) : "this expression");
+            check_redeclare(c, s, e->lhs, e->loc, "assigned");
             rg_declare_pattern(c, s, e->lhs);
             predeclare_term(c, s, e->rhs);
             break;
         case RG_EXPR_SOME_IN:
-            /* `some k, v in xs` declares fresh k and v (shadowing). */
+            /* `some k, v in xs` declares fresh k and v. */
+            if (e->key) check_redeclare(c, s, e->key, e->loc, "declared");
+            check_redeclare(c, s, e->value, e->loc, "declared");
             if (e->key) rg_declare_pattern(c, s, e->key);
             rg_declare_pattern(c, s, e->value);
             predeclare_term(c, s, e->coll);
@@ -321,9 +363,6 @@ static void resolve_compr(rg_cctx *c, rg_scope *s, rg_term *t) {
     rg_scope inner = {.parent = s};
     int *range = rg_arena_alloc(c->arena, 2 * sizeof *range);
     range[0] = c->nslots;
-    predeclare_body(c, &inner, &t->u.compr.body);
-    predeclare_term(c, &inner, t->u.compr.head);
-    predeclare_term(c, &inner, t->u.compr.key);
     rg_resolve_body(c, &inner, &t->u.compr.body);
     rg_resolve_term(c, &inner, t->u.compr.head);
     if (t->u.compr.key) rg_resolve_term(c, &inner, t->u.compr.key);
@@ -414,6 +453,19 @@ static void rewrite_output_call(rg_cctx *c, rg_expr *e) {
 
 static void resolve_with(rg_cctx *c, rg_scope *s, rg_with *w) {
     rg_term *t = w->target;
+    /* A target written through an import alias is the aliased document. */
+    if (t->kind == RG_TERM_REF && t->u.ref.head->kind == RG_TERM_VAR && find_import(c, t->u.ref.head->u.name)) {
+        rg_node *n = NULL;
+        rg_buf d = RG_BUF_INIT;
+        rg_buf_puts(&d, t->u.ref.head->u.name);
+        for (size_t i = 0; i < t->u.ref.n; i++)
+            if (t->u.ref.path[i]->kind == RG_TERM_SCALAR && t->u.ref.path[i]->u.v.kind == RG_STRING)
+                rg_buf_printf(&d, ".%s", t->u.ref.path[i]->u.v.u.s);
+        const rg_call_target *ft = rg_resolve_call_name(c, rg_buf_cstr(&d));
+        rg_buf_fini(&d);
+        if (!ft || !ft->node) rewrite_global(c, t, t->u.ref.head->u.name);
+        (void)n;
+    }
     const char *head = t->kind == RG_TERM_VAR ? t->u.name
                        : t->kind == RG_TERM_REF && t->u.ref.head->kind == RG_TERM_VAR ? t->u.ref.head->u.name
                                                                                       : NULL;
@@ -471,7 +523,7 @@ static void resolve_with(rg_cctx *c, rg_scope *s, rg_with *w) {
             return;
         }
     }
-    if (v->kind == RG_TERM_REF && v->u.ref.head->kind == RG_TERM_VAR && !is_global(c, v->u.ref.head->u.name) &&
+    if (v->kind == RG_TERM_REF && v->u.ref.head->kind == RG_TERM_VAR &&
         rg_scope_lookup(s, v->u.ref.head->u.name) == RG_SLOT_NONE) {
         rg_buf d = RG_BUF_INIT;
         rg_buf_puts(&d, v->u.ref.head->u.name);
@@ -490,6 +542,49 @@ static void resolve_with(rg_cctx *c, rg_scope *s, rg_with *w) {
         }
     }
     rg_resolve_term(c, s, v);
+}
+
+static bool is_collection_literal(const rg_term *t) {
+    return t->kind == RG_TERM_ARRAY || t->kind == RG_TERM_OBJECT || t->kind == RG_TERM_SET ||
+           (t->kind == RG_TERM_SCALAR);
+}
+
+/* Unifying two literals whose shapes can never match is a type error, as the
+ * type checker reports it ("match error"). */
+static void check_shapes(rg_cctx *c, const rg_term *a, const rg_term *b, rg_loc loc) {
+    if (!is_collection_literal(a) || !is_collection_literal(b)) return;
+    if (a->kind == RG_TERM_SCALAR && b->kind == RG_TERM_SCALAR) return;
+    if (a->kind != b->kind) {
+        rg_cerr(c, "rego_type_error", loc, "match error: cannot unify %s with %s",
+                a->kind == RG_TERM_ARRAY ? "array" : a->kind == RG_TERM_OBJECT ? "object" : a->kind == RG_TERM_SET ? "set" : rg_type_name(a->u.v),
+                b->kind == RG_TERM_ARRAY ? "array" : b->kind == RG_TERM_OBJECT ? "object" : b->kind == RG_TERM_SET ? "set" : rg_type_name(b->u.v));
+        return;
+    }
+    if (a->kind == RG_TERM_ARRAY) {
+        if (a->u.coll.n != b->u.coll.n) {
+            rg_cerr(c, "rego_type_error", loc, "match error: arrays of length %zu and %zu", a->u.coll.n, b->u.coll.n);
+            return;
+        }
+        for (size_t i = 0; i < a->u.coll.n; i++) check_shapes(c, a->u.coll.items[i], b->u.coll.items[i], loc);
+    } else if (a->kind == RG_TERM_OBJECT) {
+        /* Only when every key is a literal can the key sets be compared. */
+        for (size_t i = 0; i < 2 * a->u.coll.n; i += 2)
+            if (a->u.coll.items[i]->kind != RG_TERM_SCALAR) return;
+        for (size_t i = 0; i < 2 * b->u.coll.n; i += 2)
+            if (b->u.coll.items[i]->kind != RG_TERM_SCALAR) return;
+        bool same = a->u.coll.n == b->u.coll.n;
+        for (size_t i = 0; same && i < a->u.coll.n; i++) {
+            bool found = false;
+            for (size_t j = 0; j < b->u.coll.n && !found; j++) {
+                if (rg_value_equal(a->u.coll.items[2 * i]->u.v, b->u.coll.items[2 * j]->u.v)) {
+                    found = true;
+                    check_shapes(c, a->u.coll.items[2 * i + 1], b->u.coll.items[2 * j + 1], loc);
+                }
+            }
+            same = found;
+        }
+        if (!same) rg_cerr(c, "rego_type_error", loc, "match error: object keys differ");
+    }
 }
 
 void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
@@ -522,6 +617,7 @@ void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
             rg_resolve_term(c, s, e->lhs);
             if (e->rhs) rg_resolve_term(c, s, e->rhs);
             rewrite_output_call(c, e);
+            if (e->rhs) check_shapes(c, e->lhs, e->rhs, e->loc);
             break;
         }
         for (size_t w = 0; w < e->n_withs; w++) resolve_with(c, s, &e->withs[w]);

@@ -41,6 +41,17 @@ static rg_value normalize(rg_arena *a, rg_value v) {
         return rg_array_take(items, v.len);
     }
     case RG_OBJECT: {
+        /* regorus writes objects with non-string keys as
+         * {"object!": [{"key": k, "value": v}, ...]}. */
+        rg_value entries = v.len == 1 ? rg_object_get_str(v, "object!") : rg_undefined();
+        if (entries.kind == RG_ARRAY) {
+            rg_value *kv = rg_arena_alloc(a, 2 * (entries.len ? entries.len : 1) * sizeof *kv);
+            for (size_t i = 0; i < entries.len; i++) {
+                kv[2 * i] = normalize(a, rg_object_get_str(entries.u.items[i], "key"));
+                kv[2 * i + 1] = normalize(a, rg_object_get_str(entries.u.items[i], "value"));
+            }
+            return rg_object(a, kv, entries.len);
+        }
         rg_value *pairs = rg_arena_alloc(a, 2 * (v.len ? v.len : 1) * sizeof *pairs);
         for (size_t i = 0; i < v.len; i++) {
             pairs[2 * i] = normalize(a, v.u.items[2 * i]);
@@ -250,6 +261,7 @@ static void run_path(const char *path, bool v0) {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     if (!strcmp(base, "v0")) v0 = true;
+    if (!strncmp(path, "v0/", 3) || strstr(path, "/v0/")) v0 = true;
     if (!S_ISDIR(st.st_mode)) {
         size_t n = strlen(path);
         if ((n > 5 && !strcmp(path + n - 5, ".yaml")) || (n > 4 && !strcmp(path + n - 4, ".yml"))) run_file(path, v0);
