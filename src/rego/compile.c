@@ -353,7 +353,9 @@ static rg_node *ref_node(rg_cctx *c, const rg_term *t, rg_node *root) {
     rg_node *n = root;
     for (size_t i = 0; i < t->u.ref.n; i++) {
         const rg_term *p = t->u.ref.path[i];
-        if (!is_str_term(p)) return n;
+        /* A dynamic part below a rule-free prefix could name anything; like
+         * OPA, record no static dependency (evaluation still catches cycles). */
+        if (!is_str_term(p)) return n->has_rules ? n : NULL;
         rg_node *ch = rg_node_child(n, p->u.v);
         if (!ch) return NULL; /* base data only */
         n = ch;

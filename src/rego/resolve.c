@@ -454,7 +454,14 @@ static void rewrite_output_call(rg_cctx *c, rg_expr *e) {
 static void resolve_with(rg_cctx *c, rg_scope *s, rg_with *w) {
     rg_term *t = w->target;
     /* A target written through an import alias is the aliased document. */
-    if (t->kind == RG_TERM_REF && t->u.ref.head->kind == RG_TERM_VAR && find_import(c, t->u.ref.head->u.name)) {
+    rg_term *th = t->kind == RG_TERM_REF ? t->u.ref.head : t;
+    if (th->kind == RG_TERM_VAR && strcmp(th->u.name, "input") != 0 && strcmp(th->u.name, "data") != 0 &&
+        is_global(c, th->u.name) && t->kind == RG_TERM_VAR) {
+        const rg_call_target *ft = rg_resolve_call_name(c, th->u.name);
+        if (!ft) rewrite_global(c, t, th->u.name);
+    }
+    if (t->kind == RG_TERM_REF && t->u.ref.head->kind == RG_TERM_VAR && is_global(c, t->u.ref.head->u.name) &&
+        strcmp(t->u.ref.head->u.name, "input") != 0 && strcmp(t->u.ref.head->u.name, "data") != 0) {
         rg_node *n = NULL;
         rg_buf d = RG_BUF_INIT;
         rg_buf_puts(&d, t->u.ref.head->u.name);

@@ -74,8 +74,16 @@ static void collect(rg_cctx *c, const rg_term *t, facts *f, bool pattern) {
         collect(c, t->u.ref.head, f, false);
         for (size_t i = 0; i < t->u.ref.n; i++) {
             const rg_term *p = t->u.ref.path[i];
-            if (is_local_var(p)) vs_add(&f->binds, p->slot);
-            else collect(c, p, f, true);
+            if (is_local_var(p)) {
+                vs_add(&f->binds, p->slot);
+            } else {
+                /* Pattern parts (`s[["a", x]]`) bind by iteration, like vars. */
+                facts tmp = {vs_new(c->nslots), vs_new(c->nslots), vs_new(c->nslots)};
+                collect(c, p, &tmp, true);
+                vs_union(&f->needs, &tmp.needs);
+                vs_union(&f->binds, &tmp.binds);
+                vs_free(&tmp.needs), vs_free(&tmp.binds), vs_free(&tmp.pattern);
+            }
         }
         break;
     case RG_TERM_ARRAY:

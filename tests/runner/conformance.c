@@ -104,8 +104,11 @@ static void run_query(rg_policy *p, rg_arena *a, const char *text, const rg_eval
     rg_diags_fini(&d);
 }
 
-static void run_case(rg_value c, bool v0, rg_arena *a, outcome *o) {
+/* Results may point into the policy's arena: the caller frees *pp after
+ * comparing. */
+static void run_case(rg_value c, bool v0, rg_arena *a, outcome *o, rg_policy **pp) {
     rg_policy *p = rg_policy_new();
+    *pp = p;
     p->v0_compatible = v0;
     rg_diags d = RG_DIAGS_INIT;
     rg_value mods = rg_object_get_str(c, "modules");
@@ -148,7 +151,6 @@ static void run_case(rg_value c, bool v0, rg_arena *a, outcome *o) {
     run_query(p, a, query.u.s, &opts, o);
 out:
     rg_diags_fini(&d);
-    rg_policy_free(p);
 }
 
 static bool results_match(rg_arena *a, rg_value want, rg_value got, bool sorted) {
@@ -215,7 +217,8 @@ static void run_file(const char *path, bool v0) {
         rg_arena a;
         rg_arena_init(&a);
         outcome o = {0};
-        run_case(c, v0, &a, &o);
+        rg_policy *policy = NULL;
+        run_case(c, v0, &a, &o, &policy);
         alarm(0);
         rg_value want_code = rg_object_get_str(c, "want_error_code");
         rg_value want_err = rg_object_get_str(c, "want_error");
@@ -241,6 +244,7 @@ static void run_file(const char *path, bool v0) {
         }
         free(o.code);
         free(o.msg);
+        rg_policy_free(policy);
         rg_arena_fini(&a);
     }
 out:

@@ -1,0 +1,487 @@
+/* Parser: modules (package, imports, rules, annotations).
+ *
+ * Rule forms (v1 unless noted):
+ *   [default] REF [(args)] [contains KEY | (:=|=) VALUE] [BODY] {else-part | {body}}
+ *   BODY is `if { query }`, `if literal`, or (v0 only) `{ query }`.
+ * A head REF ending in `[x]` with no value and no `if` is a partial set in
+ * v0 (`contains` is required in v1); with `if` it is a ref head whose value
+ * is true.  Chained bodies `p { a } { b }` become separate rules sharing the
+ * head.  After an error the parser skips to the next line that starts a
+ * statement at or left of the failed one's column, so several errors can be
+ * reported in one pass. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rego/parser_int.h"
+
+typedef struct stmt_pos {
+    uint32_t line;
+    long rule_index; /* -1 for package and imports */
+} stmt_pos;
+
+typedef struct modctx {
+    rg_module *m;
+    rgp_vec rules, imports, stmts;
+} modctx;
+
+static void note_stmt(rgp *p, modctx *mc, uint32_t line, long rule_index) {
+    stmt_pos *s = rg_arena_alloc(p->a, sizeof *s);
+    s->line = line;
+    s->rule_index = rule_index;
+    rgp_vec_push(p, &mc->stmts, s);
+}
+
+static rg_term *word_str(rgp *p, const rg_token *t) {
+    return rgp_str_term(p, p->src + t->off, t->len, rgp_loc(p, t));
+}
+
+/* A word right after the current `.` (no whitespace between). */
+static rg_term *dot_word(rgp *p) {
+    rgp_next(p);
+    const rg_token *w = rgp_cur(p);
+    if (w->kind != RG_TK_IDENT || w->ws_before) {
+        rgp_unexpected(p, "ident");
+        return NULL;
+    }
+    rgp_next(p);
+    return word_str(p, w);
+}
+
+/* Package and import paths: ident { .ident | ["string"] }, all parts as strings. */
+static bool path_ref(rgp *p, rgp_vec *parts) {
+    const rg_token *t = rgp_cur(p);
+    if (t->kind != RG_TK_IDENT) {
+        rgp_unexpected(p, "ident");
+        return false;
+    }
+    rgp_next(p);
+    rgp_vec_push(p, parts, word_str(p, t));
+    for (;;) {
+        t = rgp_cur(p);
+        if (t->ws_before) return true;
+        if (t->kind == RG_TK_DOT) {
+            rg_term *w = dot_word(p);
+            if (!w) return false;
+            rgp_vec_push(p, parts, w);
+        } else if (t->kind == RG_TK_LBRACK) {
+            rgp_next(p);
+            const rg_token *s = rgp_cur(p);
+            if (s->kind != RG_TK_STRING && s->kind != RG_TK_RAWSTRING) {
+                rgp_unexpected(p, "string");
+                return false;
+            }
+            rgp_next(p);
+            rgp_vec_push(p, parts, rgp_str_term(p, s->str, s->str_len, rgp_loc(p, s)));
+            if (!rgp_expect(p, RG_TK_RBRACK)) return false;
+        } else {
+            return true;
+        }
+    }
+}
+
+static bool parse_package(rgp *p, modctx *mc) {
+    const rg_token *t = rgp_cur(p);
+    if (!rgp_kw(p, t, RG_KW_PACKAGE)) {
+        if (t->kind != RG_TK_ERROR) rgp_error(p, t, "package expected"); /* else lexer said why */
+        return false;
+    }
+    mc->m->package_loc = rgp_loc(p, t);
+    note_stmt(p, mc, t->line, -1);
+    rgp_next(p);
+    rgp_vec parts = {0};
+    if (!path_ref(p, &parts)) return false;
+    mc->m->package = (rg_term **)parts.items;
+    mc->m->n_package = parts.n;
+    return true;
+}
+
+static bool str_is(const rg_term *t, const char *s) {
+    return t->u.v.len == strlen(s) && memcmp(t->u.v.u.s, s, t->u.v.len) == 0;
+}
+
+/* `future.keywords[.kw]` enables keywords; `rego.v1` switches to v1. */
+static bool import_effects(rgp *p, rg_term **pt, size_t n, rg_loc loc) {
+    static const rg_keyword fk[] = {RG_KW_IN, RG_KW_EVERY, RG_KW_CONTAINS, RG_KW_IF};
+    if (str_is(pt[0], "rego")) {
+        if (n != 2 || !str_is(pt[1], "v1")) {
+            rgp_error_loc(p, loc, "invalid import, must be `rego.v1`");
+            return false;
+        }
+        p->v1 = true;
+        return true;
+    }
+    if (!str_is(pt[0], "future")) return true;
+    if (n < 2 || n > 3 || !str_is(pt[1], "keywords")) {
+        rgp_error_loc(p, loc, "invalid import, must be `future.keywords`");
+        return false;
+    }
+    for (size_t i = 0; i < sizeof fk / sizeof *fk; i++) {
+        if (n == 2 || str_is(pt[2], rg_keyword_text(fk[i]))) {
+            p->future |= 1u << fk[i];
+            if (fk[i] == RG_KW_EVERY) p->future |= 1u << RG_KW_IN; /* every needs in */
+            if (n == 3) return true;
+        }
+    }
+    if (n == 2) return true;
+    rgp_error_loc(p, pt[2]->loc, "unexpected keyword, must be one of [contains every if in]");
+    return false;
+}
+
+static bool import_stmt(rgp *p, modctx *mc) {
+    const rg_token *kt = rgp_cur(p);
+    rg_import im = {.loc = rgp_loc(p, kt)};
+    note_stmt(p, mc, kt->line, -1);
+    rgp_next(p);
+    rgp_vec parts = {0};
+    if (!path_ref(p, &parts)) return false;
+    rg_term **pt = (rg_term **)parts.items;
+    if (rgp_at_kw(p, RG_KW_AS)) {
+        rgp_next(p);
+        const rg_token *a = rgp_cur(p);
+        if (!rgp_is_var(p, a)) {
+            rgp_unexpected(p, "var");
+            return false;
+        }
+        im.alias = rgp_tok_text(p, a);
+        rgp_next(p);
+    }
+    if (!str_is(pt[0], "data") && !str_is(pt[0], "input") && !str_is(pt[0], "future") && !str_is(pt[0], "rego")) {
+        rgp_error_loc(p, pt[0]->loc, "unexpected import path, must begin with one of: {data, future, input, rego}, got: %s",
+                      pt[0]->u.v.u.s);
+        return false;
+    }
+    if (!import_effects(p, pt, parts.n, im.loc)) return false;
+    rg_term *head = rgp_new_term(p, RG_TERM_VAR, pt[0]->loc);
+    head->u.name = pt[0]->u.v.u.s;
+    im.path = head;
+    if (parts.n > 1) {
+        im.path = rgp_new_term(p, RG_TERM_REF, head->loc);
+        im.path->u.ref.head = head;
+        im.path->u.ref.path = pt + 1;
+        im.path->u.ref.n = parts.n - 1;
+    }
+    rgp_vec_push(p, &mc->imports, rg_arena_memdup(p->a, &im, sizeof im));
+    return true;
+}
+
+/* ---- rules ---- */
+
+/* name { .word | [expr] } written without spaces; *last_brack when it ends in [..]. */
+static bool head_ref(rgp *p, rg_rule_head *h, bool *last_brack) {
+    const rg_token *t = rgp_cur(p);
+    if (!rgp_is_var(p, t)) {
+        rgp_unexpected(p, NULL);
+        return false;
+    }
+    rgp_vec ref = {0};
+    rgp_vec_push(p, &ref, rgp_var_term(p, t));
+    rgp_next(p);
+    *last_brack = false;
+    for (;;) {
+        t = rgp_cur(p);
+        if (t->ws_before || (t->kind != RG_TK_DOT && t->kind != RG_TK_LBRACK)) break;
+        rg_term *part;
+        *last_brack = t->kind == RG_TK_LBRACK;
+        if (*last_brack) {
+            rgp_next(p);
+            part = rgp_nested_expr(p);
+            if (part && !rgp_expect(p, RG_TK_RBRACK)) part = NULL;
+        } else {
+            part = dot_word(p);
+        }
+        if (!part) return false;
+        rgp_vec_push(p, &ref, part);
+    }
+    h->ref = (rg_term **)ref.items;
+    h->n_ref = ref.n;
+    return true;
+}
+
+static bool head_args(rgp *p, rg_rule_head *h) {
+    rgp_vec args = {0};
+    rgp_next(p); /* ( */
+    while (!rgp_at(p, RG_TK_RPAREN)) {
+        rg_term *e = rgp_nested_expr(p);
+        if (!e) return false;
+        rgp_vec_push(p, &args, e);
+        if (!rgp_accept(p, RG_TK_COMMA)) break;
+    }
+    if (!rgp_expect(p, RG_TK_RPAREN)) return false;
+    h->args = (rg_term **)args.items;
+    h->n_args = args.n;
+    h->is_func = true;
+    return true;
+}
+
+/* `:= value` / `= value` when present. */
+static bool head_value(rgp *p, rg_rule_head *h) {
+    rg_tok_kind k = (rg_tok_kind)rgp_cur(p)->kind;
+    if (k != RG_TK_ASSIGN && k != RG_TK_UNIFY) return true;
+    h->assign = k == RG_TK_ASSIGN;
+    rgp_next(p);
+    h->value = rgp_expr(p, RGP_PREC_IN);
+    return h->value != NULL;
+}
+
+/* `if` and `contains` right after a head on the same line are keywords even
+ * in v0 without the import: no v0 reading of that text is valid. */
+static bool head_kw(const rgp *p, rg_keyword kw) {
+    const rg_token *t = rgp_cur(p);
+    return rgp_kw(p, t, kw) || (t->kind == RG_TK_IDENT && t->kw == kw && !t->nl_before);
+}
+
+static void single_body(rgp *p, rg_rule *r, rg_expr *e) {
+    r->body.exprs = rg_arena_alloc(p->a, sizeof(rg_expr *));
+    r->body.exprs[0] = e;
+    r->body.n = 1;
+}
+
+/* `if {...}`: a query, or else (like OPA) one literal such as an object
+ * comprehension `{k: v | ...}`.  When both fail the query's errors stand. */
+static bool if_braced_body(rgp *p, rg_rule *r) {
+    rgp_mark m = rgp_save(p);
+    if (rgp_braced_body(p, &r->body)) return true;
+    if (!rgp_can_backtrack(p)) return false;
+    rgp_mark failed = rgp_save(p);
+    size_t n = failed.ndiags - m.ndiags;
+    rg_diag *kept = rg_xmalloc((n ? n : 1) * sizeof *kept);
+    memcpy(kept, p->diags->items + m.ndiags, n * sizeof *kept);
+    p->diags->len = m.ndiags; /* kept owns them now */
+    rgp_restore(p, &m);
+    rg_expr *e = rgp_literal(p);
+    if (e) single_body(p, r, e);
+    else rgp_drop_diags(p, m.ndiags);
+    for (size_t i = 0; i < n; i++) {
+        if (!e) rg_diags_add(p->diags, kept[i].code, kept[i].file, kept[i].line, kept[i].col, "%s", kept[i].msg);
+        free(kept[i].code);
+        free(kept[i].msg);
+        free(kept[i].file);
+    }
+    free(kept);
+    if (e) return true;
+    p->pos = failed.pos;
+    p->errors = failed.errors;
+    p->quiet = failed.quiet;
+    return false;
+}
+
+/* Optional body: `if { .. }`, `if literal`, or `{ .. }` (v1 wants the `if`). */
+static bool rule_body(rgp *p, rg_rule *r, bool *used_if) {
+    *used_if = false;
+    if (head_kw(p, RG_KW_IF)) {
+        rgp_next(p);
+        *used_if = r->has_body = true;
+        if (rgp_at(p, RG_TK_LBRACE)) return if_braced_body(p, r);
+        rg_expr *e = rgp_literal(p);
+        if (!e) return false;
+        single_body(p, r, e);
+        return true;
+    }
+    if (!rgp_at(p, RG_TK_LBRACE)) return true;
+    if (p->v1) rgp_error_soft(p, r->loc, "`if` keyword is required before rule body");
+    r->has_body = true;
+    return rgp_braced_body(p, &r->body);
+}
+
+/* Settles what a head without value means; reports impossible heads. */
+static bool check_head(rgp *p, rg_rule *r, bool last_brack, bool used_if) {
+    rg_rule_head *h = &r->head;
+    if (h->is_default) {
+        if (!h->value) rgp_error_loc(p, r->loc, "default rule must have a value");
+        else if (r->has_body) rgp_error_loc(p, r->loc, "default rule must not have a body");
+        return h->value && !r->has_body;
+    }
+    if (h->contains || h->value) return true;
+    if (!h->is_func && last_brack && h->n_ref >= 2) {
+        if (used_if) return true;
+        if (p->v1) {
+            rgp_error_loc(p, r->loc, "`contains` keyword is required for partial set rules");
+            return false;
+        }
+        h->key = h->ref[h->n_ref - 1];
+        h->n_ref--;
+        h->contains = true;
+        return true;
+    }
+    if (!r->has_body) {
+        rgp_error_loc(p, r->loc, "rule must have value assignment and/or body declaration");
+        return false;
+    }
+    return true;
+}
+
+static rg_rule *else_rule(rgp *p, const rg_rule *parent) {
+    rg_rule *e = rg_arena_calloc(p->a, sizeof *e);
+    e->loc = rgp_loc(p, rgp_cur(p));
+    rgp_next(p);
+    e->head.ref = parent->head.ref;
+    e->head.n_ref = parent->head.n_ref;
+    e->head.args = parent->head.args;
+    e->head.n_args = parent->head.n_args;
+    e->head.is_func = parent->head.is_func;
+    bool used_if;
+    if (!head_value(p, &e->head) || !rule_body(p, e, &used_if)) return NULL;
+    return e;
+}
+
+static const char *source_text(rgp *p, size_t start_tok) {
+    const rg_token *s = &p->lx.toks[start_tok];
+    const rg_token *e = &p->lx.toks[p->pos > start_tok ? p->pos - 1 : start_tok];
+    return rg_arena_strndup(p->a, p->src + s->off, e->off + e->len - s->off);
+}
+
+/* else parts and chained bodies after the first rule r. */
+static bool rule_chain(rgp *p, modctx *mc, rg_rule *r) {
+    rg_rule *tail = r;
+    for (;;) {
+        if (rgp_at_kw(p, RG_KW_ELSE)) {
+            rg_rule *e = else_rule(p, r);
+            if (!e) return false;
+            tail->else_ = e;
+            tail = e;
+        } else if (rgp_at(p, RG_TK_LBRACE) && r->has_body && !r->head.is_default) {
+            rg_rule *c = rg_arena_calloc(p->a, sizeof *c);
+            c->head = r->head;
+            c->loc = rgp_loc(p, rgp_cur(p));
+            c->has_body = true;
+            size_t start = p->pos;
+            if (!rgp_braced_body(p, &c->body)) return false;
+            c->text = source_text(p, start);
+            rgp_vec_push(p, &mc->rules, c);
+            r = tail = c;
+        } else {
+            return true;
+        }
+    }
+}
+
+static bool parse_rule(rgp *p, modctx *mc) {
+    size_t start = p->pos;
+    rg_rule *r = rg_arena_calloc(p->a, sizeof *r);
+    rg_rule_head *h = &r->head;
+    r->loc = rgp_loc(p, rgp_cur(p));
+    if (rgp_at_kw(p, RG_KW_DEFAULT)) {
+        h->is_default = true;
+        rgp_next(p);
+    }
+    bool last_brack, used_if;
+    if (!head_ref(p, h, &last_brack)) return false;
+    const rg_token *t = rgp_cur(p);
+    if (t->kind == RG_TK_LPAREN && !t->nl_before && !head_args(p, h)) return false;
+    if (head_kw(p, RG_KW_CONTAINS)) {
+        rgp_next(p);
+        h->contains = true;
+        h->key = rgp_expr(p, RGP_PREC_REL);
+        if (!h->key) return false;
+    } else if (!head_value(p, h)) {
+        return false;
+    }
+    if (!rule_body(p, r, &used_if) || !check_head(p, r, last_brack, used_if)) return false;
+    r->text = source_text(p, start);
+    note_stmt(p, mc, r->loc.line, (long)mc->rules.n);
+    rgp_vec_push(p, &mc->rules, r);
+    return rule_chain(p, mc, r);
+}
+
+/* ---- recovery and annotations ---- */
+
+static bool stmt_start(const rgp *p, const rg_token *t) {
+    return rgp_is_var(p, t) || rgp_kw(p, t, RG_KW_DEFAULT) || rgp_kw(p, t, RG_KW_IMPORT) ||
+           rgp_kw(p, t, RG_KW_PACKAGE);
+}
+
+/* Skips to a line starting a statement at or left of column col. */
+static void recover(rgp *p, size_t start, uint32_t col) {
+    p->quiet = false;
+    p->depth = 0;
+    while (!rgp_at(p, RG_TK_EOF)) {
+        const rg_token *t = rgp_cur(p);
+        if (p->pos > start && t->nl_before && t->col <= col && stmt_start(p, t)) return;
+        rgp_next(p);
+    }
+}
+
+static bool is_metadata(const rgp *p, const rg_comment *c) {
+    const char *s = p->src + c->off;
+    size_t n = c->len;
+    while (n && (*s == ' ' || *s == '\t')) s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    return c->own_line && n == 8 && memcmp(s, "METADATA", 8) == 0;
+}
+
+static long annotated_rule(const modctx *mc, uint32_t after_line) {
+    for (size_t i = 0; i < mc->stmts.n; i++) {
+        const stmt_pos *s = mc->stmts.items[i];
+        if (s->line > after_line) return s->rule_index;
+    }
+    return -1;
+}
+
+/* `# METADATA` plus the `#` lines right below it: YAML with "# " removed. */
+static void annotations(rgp *p, modctx *mc) {
+    const rg_comment *cs = p->lx.comments;
+    size_t n = p->lx.n_comments;
+    rgp_vec anns = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (!is_metadata(p, &cs[i])) continue;
+        rg_buf b = RG_BUF_INIT;
+        uint32_t line = cs[i].line;
+        size_t j = i + 1;
+        for (; j < n && cs[j].own_line && cs[j].line == line + 1; j++, line++) {
+            const char *s = p->src + cs[j].off;
+            size_t len = cs[j].len;
+            if (len && *s == ' ') s++, len--;
+            rg_buf_append(&b, s, len);
+            rg_buf_putc(&b, '\n');
+        }
+        rg_annotation *a = rg_arena_calloc(p->a, sizeof *a);
+        a->yaml = rg_arena_strndup(p->a, b.len ? b.data : "", b.len);
+        rg_buf_fini(&b);
+        a->loc = (rg_loc){p->file, cs[i].line, cs[i].col};
+        a->rule_index = annotated_rule(mc, line);
+        rgp_vec_push(p, &anns, a);
+        i = j - 1;
+    }
+    mc->m->annotations = rg_arena_alloc(p->a, (anns.n ? anns.n : 1) * sizeof(rg_annotation));
+    for (size_t i = 0; i < anns.n; i++) mc->m->annotations[i] = *(rg_annotation *)anns.items[i];
+    mc->m->n_annotations = anns.n;
+}
+
+static void parse_statements(rgp *p, modctx *mc) {
+    while (!rgp_at(p, RG_TK_EOF) && p->errors < RGP_MAX_ERRORS) {
+        size_t start = p->pos;
+        uint32_t col = rgp_cur(p)->col;
+        bool ok;
+        if (rgp_at_kw(p, RG_KW_IMPORT)) {
+            ok = import_stmt(p, mc);
+        } else if (rgp_at_kw(p, RG_KW_PACKAGE)) {
+            rgp_unexpected(p, NULL);
+            ok = false;
+        } else {
+            ok = parse_rule(p, mc);
+        }
+        if (!ok) recover(p, start, col);
+    }
+}
+
+int rg_parse_module(rg_arena *arena, const char *file, const char *src, size_t len, const rg_parse_options *opts,
+                    rg_module **out, rg_diags *diags) {
+    rgp p;
+    rgp_init(&p, arena, file, src, len, opts, diags);
+    modctx mc = {.m = rg_arena_calloc(arena, sizeof(rg_module))};
+    mc.m->file = p.file;
+    *out = NULL;
+    if (parse_package(&p, &mc)) parse_statements(&p, &mc);
+    annotations(&p, &mc);
+    rg_module *m = mc.m;
+    m->rules = (rg_rule **)mc.rules.items;
+    m->n_rules = mc.rules.n;
+    m->imports = rg_arena_alloc(arena, (mc.imports.n ? mc.imports.n : 1) * sizeof(rg_import));
+    for (size_t i = 0; i < mc.imports.n; i++) m->imports[i] = *(rg_import *)mc.imports.items[i];
+    m->n_imports = mc.imports.n;
+    m->v1 = p.v1;
+    int rc = (p.errors || p.lex_failed) ? -1 : 0;
+    rgp_fini(&p);
+    if (rc == 0) *out = m;
+    return rc;
+}
