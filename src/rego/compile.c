@@ -150,6 +150,11 @@ static const char *kind_name(rg_rule_kind k) {
 
 static void add_rule(rg_cctx *c, rg_node *pkg, const rg_module *m, rg_rule *r) {
     rg_rule_head *h = &r->head;
+    const char *name = h->ref[0]->u.name;
+    if (!strcmp(name, "input") || !strcmp(name, "data")) {
+        rg_cerr(c, "rego_compile_error", r->loc, "rules must not shadow %s", name);
+        return;
+    }
     rg_node *n = pkg;
     size_t i = 0;
     n = child_or_new(c->p, n, rg_string_static(h->ref[0]->u.name, strlen(h->ref[0]->u.name)));
@@ -461,8 +466,29 @@ static void visit_node(rg_cctx *c, rg_node *n, rg_node **stack, size_t depth) {
     n->visit = 2;
 }
 
+static bool import_is(const rg_import *im, const char *head, const char *second) {
+    const rg_term *t = im->path;
+    if (t->kind == RG_TERM_VAR) return !second && !strcmp(t->u.name, head);
+    if (t->u.ref.head->kind != RG_TERM_VAR || strcmp(t->u.ref.head->u.name, head) != 0) return false;
+    if (!second) return true;
+    return t->u.ref.n >= 1 && is_str_term(t->u.ref.path[0]) && !strcmp(t->u.ref.path[0]->u.v.u.s, second);
+}
+
+/* `import rego.v1` may not be repeated nor combined with future.keywords. */
+static void check_imports(rg_cctx *c, const rg_module *m) {
+    int v1 = 0, future = 0;
+    for (size_t i = 0; i < m->n_imports; i++) {
+        const rg_import *im = &m->imports[i];
+        if (import_is(im, "rego", "v1")) v1++;
+        else if (import_is(im, "future", "keywords")) future++;
+        if (v1 > 1 || (v1 && future))
+            rg_cerr(c, "rego_parse_error", im->loc, "the rego.v1 import conflicts with another import");
+    }
+}
+
 int rg_policy_compile(rg_policy *p, rg_diags *diags) {
     rg_cctx c = {.p = p, .arena = &p->arena, .diags = diags};
+    for (size_t i = 0; i < p->n_modules; i++) check_imports(&c, p->modules[i]);
     p->root = new_node(p, NULL, rg_string_static("data", 4));
     for (size_t i = 0; i < p->n_modules; i++) {
         rg_module *m = p->modules[i];

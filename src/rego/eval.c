@@ -163,7 +163,8 @@ static int every_elem_fn(ev *e, K *k) {
 
 static int every_fn(ev *e, VK *vk, rg_value coll) {
     every_k *s = (every_k *)vk;
-    size_t n = coll.kind == RG_OBJECT || coll.kind == RG_ARRAY || coll.kind == RG_SET ? coll.len : 0;
+    if (coll.kind != RG_OBJECT && coll.kind != RG_ARRAY && coll.kind != RG_SET) return 0;
+    size_t n = coll.len;
     s->held = ev_halt_token(e);
     s->failed = ev_halt_token(e);
     for (size_t i = 0; i < n; i++) {

@@ -200,7 +200,13 @@ static const data_override *find_override(const ev *e, const rg_value *path, siz
 
 /* Value of the subtree at node n merged over the base document. */
 static rg_value subtree_value(ev *e, const rg_node *n, rg_value base) {
-    if (n->has_rules && n->kind != RG_RK_OBJECT) return n->kind == RG_RK_FUNC ? rg_undefined() : node_value(e, n);
+    if (n->has_rules && n->kind == RG_RK_FUNC) {
+        rg_value v = rg_undefined();
+        bool defined = false;
+        if (n->arity == 0) ev_call_function(e, n, NULL, 0, n->rules[0]->ast->loc, &v, &defined);
+        return defined ? v : rg_undefined();
+    }
+    if (n->has_rules && n->kind != RG_RK_OBJECT) return node_value(e, n);
     rg_vec pairs = RG_VEC_INIT;
     rg_value obj = base.kind == RG_OBJECT ? base : rg_empty_object();
     for (size_t i = 0; i < n->n_children && !e->failed; i++) {
@@ -278,8 +284,16 @@ static int data_walk(ev *e, walk *w, size_t i, const rg_node *n, rg_value base) 
         return ev_index(e, w->fr, ref, i, base, w->k);
     }
     if (n->has_rules) {
-        if (n->kind == RG_RK_FUNC) return 0;
-        rg_value v = node_value(e, n);
+        rg_value v;
+        if (n->kind == RG_RK_FUNC) {
+            /* A function without arguments is also a document: data.p.f is f(). */
+            bool defined = false;
+            if (n->arity != 0) return 0;
+            int r = ev_call_function(e, n, NULL, 0, ref->loc, &v, &defined);
+            if (r || !defined) return r;
+            return ev_index(e, w->fr, ref, i, v, w->k);
+        }
+        v = node_value(e, n);
         if (e->failed) return -1;
         if (rg_is_undef(v)) return 0;
         return ev_index(e, w->fr, ref, i, v, w->k);

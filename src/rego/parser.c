@@ -105,7 +105,7 @@ void rgp_error_soft(rgp *p, rg_loc loc, const char *fmt, ...) {
     va_end(ap);
 }
 
-void rgp_unexpected(rgp *p, const char *expected) {
+void rgp_unexpected(rgp *p, const char *note) {
     const rg_token *t = rgp_cur(p);
     if (t->kind == RG_TK_ERROR) {
         /* the lexer already said what is wrong here */
@@ -118,13 +118,15 @@ void rgp_unexpected(rgp *p, const char *expected) {
         snprintf(what, sizeof what, "%s keyword", rg_keyword_text(t->kw));
     else
         snprintf(what, sizeof what, "%s token", rg_tok_kind_text(t->kind));
-    if (expected) rgp_error(p, t, "unexpected %s: expected %s", what, expected);
+    if (note) rgp_error(p, t, "unexpected %s: %s", what, note);
     else rgp_error(p, t, "unexpected %s", what);
 }
 
 bool rgp_expect(rgp *p, rg_tok_kind k) {
     if (rgp_accept(p, k)) return true;
-    rgp_unexpected(p, rg_tok_kind_text(k));
+    char note[48];
+    snprintf(note, sizeof note, "expected %s", rg_tok_kind_text(k));
+    rgp_unexpected(p, note);
     return false;
 }
 

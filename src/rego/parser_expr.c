@@ -10,31 +10,52 @@
  * two statements.  Only `-` can both continue an expression and start one;
  * inside a body a `-` on a new line starts a new literal.  Other infix
  * operators and `with` continue an expression across newlines. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "rego/parser_int.h"
 
 static rg_term *parse_unary(rgp *p);
-static rg_expr *new_expr(rgp *p, rg_expr_kind k, rg_loc loc);
-static bool with_mods(rgp *p, rg_expr *e);
 
 /* ---- small helpers ---- */
 
 static rg_term **vec_terms(rgp_vec *v) { return (rg_term **)v->items; }
 
-static rg_term *number_term(rgp *p, const rg_token *t, bool neg, rg_loc loc) {
-    char *text = rg_arena_alloc(p->a, t->len + 2);
+/* True when the token k ahead starts a number: `1`, or `.5` as OPA allows. */
+static bool at_number(const rgp *p, size_t k) {
+    const rg_token *t = rgp_peek(p, k);
+    if (t->kind == RG_TK_NUMBER) return true;
+    const rg_token *n = rgp_peek(p, k + 1);
+    return t->kind == RG_TK_DOT && n->kind == RG_TK_NUMBER && !n->ws_before;
+}
+
+/* The number at the current token (see at_number), negated when neg. */
+static rg_term *number_literal(rgp *p, bool neg, rg_loc loc) {
+    const rg_token *t = rgp_cur(p);
+    bool dot = t->kind == RG_TK_DOT;
+    const rg_token *num = dot ? rgp_peek(p, 1) : t;
+    char *text = rg_arena_alloc(p->a, num->len + 4);
     size_t n = 0;
     if (neg) text[n++] = '-';
-    memcpy(text + n, p->src + t->off, t->len);
-    n += t->len;
+    if (dot) {
+        text[n++] = '0';
+        text[n++] = '.';
+    }
+    memcpy(text + n, p->src + num->off, num->len);
+    n += num->len;
     text[n] = 0;
     rg_value v = rg_number_parse(p->a, text, n);
     if (rg_is_undef(v)) {
         rgp_error(p, t, "invalid number");
         return NULL;
     }
+    if (v.sub == RG_NUM_FLOAT && !isfinite(v.u.d)) {
+        rgp_error(p, t, "number too big");
+        return NULL;
+    }
+    rgp_next(p);
+    if (dot) rgp_next(p);
     rg_term *r = rgp_new_term(p, RG_TERM_SCALAR, loc);
     r->u.v = v;
     return r;
@@ -72,14 +93,16 @@ rg_term *rgp_nested_expr(rgp *p) { return nested_expr(p, false); }
 /* Comma-separated items (k: v pairs when object) up to and including
  * `end`, appended to items; a trailing comma is allowed. */
 static bool coll_items(rgp *p, rgp_vec *items, rg_tok_kind end, bool object) {
-    const char *want = end == RG_TK_RBRACK ? "\",\" or \"]\"" : end == RG_TK_RBRACE ? "\",\" or \"}\"" : "\",\" or \")\"";
+    const char *want = end == RG_TK_RBRACK   ? "expected \",\" or \"]\""
+                       : end == RG_TK_RBRACE ? "expected \",\" or \"}\""
+                                             : "expected \",\" or \")\"";
     while (!rgp_at(p, end)) {
         rg_term *k = nested_expr(p, false);
         if (!k) return false;
         rgp_vec_push(p, items, k);
         if (object) {
             if (!rgp_accept(p, RG_TK_COLON)) {
-                rgp_unexpected(p, "\":\"");
+                rgp_unexpected(p, "expected \":\"");
                 return false;
             }
             rg_term *v = nested_expr(p, false);
@@ -105,7 +128,7 @@ static rg_term *finish_coll(rg_term *t, rg_term_kind kind, rgp_vec *items) {
 /* Items after the first (already in items) when a `,` or the end follows. */
 static rg_term *coll_rest(rgp *p, rg_term *t, rgp_vec *items, rg_term_kind kind, rg_tok_kind end) {
     if (!rgp_at(p, end) && !rgp_at(p, RG_TK_COMMA)) {
-        rgp_unexpected(p, end == RG_TK_RBRACK ? "\",\" or \"]\"" : "\",\" or \"}\"");
+        rgp_unexpected(p, end == RG_TK_RBRACK ? "expected \",\" or \"]\"" : "expected \",\" or \"}\"");
         return NULL;
     }
     rgp_accept(p, RG_TK_COMMA);
@@ -229,7 +252,7 @@ static rg_term *ref_part(rgp *p) {
         const rg_token *t = rgp_cur(p);
         /* any word after a dot, keywords included: input.in, future.keywords.if */
         if (t->kind != RG_TK_IDENT || t->ws_before) {
-            rgp_unexpected(p, "identifier");
+            rgp_unexpected(p, "expected identifier");
             return NULL;
         }
         rgp_next(p);
@@ -302,8 +325,8 @@ static rg_term *word_term(rgp *p) {
     const rg_token *t = rgp_cur(p);
     const rg_token *n1 = rgp_peek(p, 1);
     bool call_next = n1->kind == RG_TK_LPAREN && !n1->ws_before;
-    /* `contains(s, x)` stays a builtin call where `contains` is a keyword */
-    if (!rgp_is_var(p, t) && !(t->kw == RG_KW_CONTAINS && call_next)) {
+    /* `contains` is a keyword only in rule heads (OPA): `contains(s, x)` */
+    if (!rgp_is_var(p, t) && t->kw != RG_KW_CONTAINS) {
         rgp_unexpected(p, NULL);
         return NULL;
     }
@@ -321,19 +344,38 @@ static rg_term *word_term(rgp *p) {
 
 /* ---- template strings ---- */
 
-/* The parts of `{expr [with ...]}` become {$tN | $tN = expr [with ...]}, so
- * an undefined expression gives an empty set rather than failing. */
-static rg_term *template_part(rgp *p, rg_term *x) {
-    rg_expr *e = new_expr(p, RG_EXPR_UNIFY, x->loc);
-    if (!with_mods(p, e)) return NULL;
-    if (!rgp_at(p, RG_TK_EOF)) {
-        rgp_unexpected(p, "}");
+static const char *template_misuse(const rg_expr *e) {
+    if (e->negated) return "negation ('not')";
+    switch (e->kind) {
+    case RG_EXPR_UNIFY: return "unification ('=')";
+    case RG_EXPR_ASSIGN: return "assignment (':=')";
+    case RG_EXPR_EVERY: return "'every'";
+    case RG_EXPR_SOME:
+    case RG_EXPR_SOME_IN: return "'some'";
+    default: return NULL;
+    }
+}
+
+/* A scalar `{1}` is kept as is; any other `{expr [with ...]}` becomes
+ * {$tN | $tN = expr [with ...]}, so an undefined expression gives an empty
+ * set rather than failing (OPA rewrites it the same way). */
+static rg_term *template_part(rgp *p, rg_expr *e) {
+    const char *bad = template_misuse(e);
+    if (bad) {
+        rgp_error_loc(p, e->loc, "unexpected %s in template-string expression", bad);
         return NULL;
     }
+    if (!rgp_at(p, RG_TK_EOF)) {
+        rgp_error(p, rgp_cur(p), "expected } to end template string expression");
+        return NULL;
+    }
+    rg_term *x = e->lhs;
+    if (x->kind == RG_TERM_SCALAR && !e->n_withs) return x;
     char name[32];
     snprintf(name, sizeof name, "$t%u", p->tmpl_vars++);
     rg_term *var = rgp_new_term(p, RG_TERM_VAR, x->loc);
     var->u.name = rg_arena_strdup(p->a, name);
+    e->kind = RG_EXPR_UNIFY;
     e->lhs = var;
     e->rhs = x;
     rg_term *c = rgp_new_term(p, RG_TERM_SET_COMPR, x->loc);
@@ -351,16 +393,14 @@ static rg_term *template_expr(rgp *p, const rg_tmpl_seg *sg) {
     if (rg_lex_range(p->a, p->file, p->src, sg->off, sg->end, sg->line, sg->col, &sub, p->diags)) p->lex_failed = true;
     p->lx = sub;
     p->pos = 0;
-    modes m = set_modes(p, false, false);
     rg_term *r = NULL;
     if (rgp_at(p, RG_TK_EOF)) {
         rg_loc loc = {p->file, sg->line, sg->col};
-        rgp_error_loc(p, loc, "empty template string expression");
+        rgp_error_loc(p, loc, "invalid template-string expression");
     } else {
-        rg_term *x = rgp_expr(p, RGP_PREC_IN);
-        if (x) r = template_part(p, x);
+        rg_expr *e = rgp_literal(p);
+        if (e) r = template_part(p, e);
     }
-    restore_modes(p, m);
     p->lx = outer;
     p->pos = pos;
     rg_lexed_fini(&sub);
@@ -400,11 +440,11 @@ static rg_term *primary_inner(rgp *p) {
     const rg_token *t = rgp_cur(p);
     rg_loc loc = rgp_loc(p, t);
     switch (t->kind) {
-    case RG_TK_NUMBER: {
-        rg_term *r = number_term(p, t, false, loc);
-        if (r) rgp_next(p);
-        return r;
-    }
+    case RG_TK_NUMBER: return number_literal(p, false, loc);
+    case RG_TK_DOT:
+        if (at_number(p, 0)) return number_literal(p, false, loc);
+        rgp_unexpected(p, NULL);
+        return NULL;
     case RG_TK_STRING:
     case RG_TK_RAWSTRING: return scalar_term(p, rg_string_static(t->str, t->str_len));
     case RG_TK_TEMPLATE: return template_term(p);
@@ -444,21 +484,14 @@ rg_term *rgp_primary(rgp *p) {
     return t;
 }
 
-/* `-` before a number written right after it is a negative literal;
- * otherwise unary minus is minus(0, x). */
+/* `-` before a number literal makes a negative literal (as in OPA, also
+ * with a space: `- 1`); before anything else it is minus(0, x). */
 static rg_term *unary_inner(rgp *p) {
     const rg_token *t = rgp_cur(p);
     if (t->kind != RG_TK_MINUS) return primary_inner(p);
     rg_loc loc = rgp_loc(p, t);
-    const rg_token *n1 = rgp_peek(p, 1);
-    if (n1->kind == RG_TK_NUMBER && !n1->ws_before) {
-        rg_term *r = number_term(p, n1, true, loc);
-        if (!r) return NULL;
-        rgp_next(p);
-        rgp_next(p);
-        return r;
-    }
     rgp_next(p);
+    if (at_number(p, 0)) return number_literal(p, true, loc);
     rg_term *x = parse_unary(p);
     if (!x) return NULL;
     rg_term *zero = rgp_new_term(p, RG_TERM_SCALAR, loc);
@@ -527,7 +560,7 @@ static rg_term *member3(rgp *p, rg_term *k) {
     rg_term *v = rgp_expr(p, RGP_PREC_REL);
     if (!v) return NULL;
     if (!rgp_at_kw(p, RG_KW_IN)) {
-        rgp_unexpected(p, "in");
+        rgp_unexpected(p, "expected in");
         return NULL;
     }
     rgp_next(p);
@@ -583,11 +616,7 @@ static rg_expr *some_stmt(rgp *p, rg_loc loc) {
         rgp_vec_push(p, &terms, t);
     } while (rgp_accept(p, RG_TK_COMMA));
     rg_term **ts = vec_terms(&terms);
-    if (rgp_at_kw(p, RG_KW_IN)) {
-        if (terms.n > 2) {
-            rgp_unexpected(p, NULL);
-            return NULL;
-        }
+    if (rgp_at_kw(p, RG_KW_IN) && terms.n <= 2) {
         rgp_next(p);
         rg_expr *e = new_expr(p, RG_EXPR_SOME_IN, loc);
         e->coll = rgp_expr(p, RGP_PREC_REL);
@@ -598,7 +627,7 @@ static rg_expr *some_stmt(rgp *p, rg_loc loc) {
     }
     for (size_t i = 0; i < terms.n; i++)
         if (ts[i]->kind != RG_TERM_VAR) {
-            rgp_error_loc(p, ts[i]->loc, "expected var in some declaration");
+            rgp_error_loc(p, ts[i]->loc, "expected var");
             return NULL;
         }
     rg_expr *e = new_expr(p, RG_EXPR_SOME, loc);
@@ -607,51 +636,66 @@ static rg_expr *some_stmt(rgp *p, rg_loc loc) {
     return e;
 }
 
-static rg_term *every_var(rgp *p) {
-    const rg_token *t = rgp_cur(p);
-    if (!rgp_is_var(p, t)) {
-        rgp_unexpected(p, "var");
-        return NULL;
-    }
-    rgp_next(p);
-    return rgp_var_term(p, t);
-}
-
 /* `every [k,] v in xs { body }` (`every` already consumed). */
 static rg_expr *every_stmt(rgp *p, rg_loc loc) {
     rg_expr *e = new_expr(p, RG_EXPR_EVERY, loc);
-    e->value = every_var(p);
+    e->value = rgp_expr(p, RGP_PREC_REL);
     if (!e->value) return NULL;
     if (rgp_accept(p, RG_TK_COMMA)) {
         e->key = e->value;
-        e->value = every_var(p);
+        e->value = rgp_expr(p, RGP_PREC_REL);
         if (!e->value) return NULL;
     }
     if (!rgp_at_kw(p, RG_KW_IN)) {
-        rgp_unexpected(p, "in");
+        rgp_unexpected(p, "expected `x[, y] in xs { ... }` expression");
         return NULL;
     }
     rgp_next(p);
     e->coll = rgp_expr(p, RGP_PREC_REL);
-    if (!e->coll || !rgp_braced_body(p, &e->every_body)) return NULL;
-    return e;
+    if (!e->coll) return NULL;
+    if (e->key && e->key->kind != RG_TERM_VAR) {
+        rgp_error_loc(p, e->key->loc, "expected key to be a variable");
+        return NULL;
+    }
+    if (e->value->kind != RG_TERM_VAR) {
+        rgp_error_loc(p, e->value->loc, "expected value to be a variable");
+        return NULL;
+    }
+    if (!rgp_at(p, RG_TK_LBRACE)) {
+        rgp_unexpected(p, "missing body");
+        return NULL;
+    }
+    return rgp_braced_body(p, &e->every_body) ? e : NULL;
+}
+
+static rg_with *with_mod(rgp *p) {
+    rg_with *w = rg_arena_calloc(p->a, sizeof *w);
+    w->loc = rgp_loc(p, rgp_cur(p));
+    rgp_next(p);
+    if (rgp_cur(p)->kind != RG_TK_IDENT) {
+        rgp_unexpected(p, "expected ident");
+        return NULL;
+    }
+    w->target = rgp_primary(p);
+    if (!w->target) return NULL;
+    if (w->target->kind != RG_TERM_VAR && w->target->kind != RG_TERM_REF) {
+        rgp_error_loc(p, w->target->loc, "expected with target path");
+        return NULL;
+    }
+    if (!rgp_at_kw(p, RG_KW_AS)) {
+        rgp_unexpected(p, "expected as keyword");
+        return NULL;
+    }
+    rgp_next(p);
+    w->value = maybe_member3(p, rgp_expr(p, RGP_PREC_IN));
+    return w->value ? w : NULL;
 }
 
 static bool with_mods(rgp *p, rg_expr *e) {
     rgp_vec ws = {0};
     while (rgp_at_kw(p, RG_KW_WITH)) {
-        rg_with *w = rg_arena_calloc(p->a, sizeof *w);
-        w->loc = rgp_loc(p, rgp_cur(p));
-        rgp_next(p);
-        w->target = rgp_primary(p);
-        if (!w->target) return false;
-        if (!rgp_at_kw(p, RG_KW_AS)) {
-            rgp_unexpected(p, "as");
-            return false;
-        }
-        rgp_next(p);
-        w->value = rgp_expr(p, RGP_PREC_IN);
-        if (!w->value) return false;
+        rg_with *w = with_mod(p);
+        if (!w) return false;
         rgp_vec_push(p, &ws, w);
     }
     if (!ws.n) return true;
@@ -709,7 +753,9 @@ bool rgp_query(rgp *p, rg_tok_kind end, rg_body *out) {
         }
         if (t->kind == end || t->kind == RG_TK_EOF) break;
         if (!t->nl_before) {
-            rgp_unexpected(p, NULL);
+            char want[32];
+            snprintf(want, sizeof want, "expected \\n or ; or %s", rg_tok_kind_text(end));
+            rgp_unexpected(p, want);
             return false;
         }
     }

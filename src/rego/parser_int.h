@@ -75,8 +75,8 @@ void rgp_error(rgp *p, const rg_token *t, const char *fmt, ...) __attribute__((f
 void rgp_error_loc(rgp *p, rg_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Reports without muting what follows (for errors that do not derail parsing). */
 void rgp_error_soft(rgp *p, rg_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* "unexpected X token" at the current token, plus ": expected <expected>" when given. */
-void rgp_unexpected(rgp *p, const char *expected);
+/* "unexpected X token" (or "X keyword") at the current token, plus ": note". */
+void rgp_unexpected(rgp *p, const char *note);
 /* Consumes a token of kind k or reports it as missing. */
 bool rgp_expect(rgp *p, rg_tok_kind k);
 

@@ -40,7 +40,7 @@ static rg_term *dot_word(rgp *p) {
     rgp_next(p);
     const rg_token *w = rgp_cur(p);
     if (w->kind != RG_TK_IDENT || w->ws_before) {
-        rgp_unexpected(p, "ident");
+        rgp_unexpected(p, "expected identifier");
         return NULL;
     }
     rgp_next(p);
@@ -51,7 +51,7 @@ static rg_term *dot_word(rgp *p) {
 static bool path_ref(rgp *p, rgp_vec *parts) {
     const rg_token *t = rgp_cur(p);
     if (t->kind != RG_TK_IDENT) {
-        rgp_unexpected(p, "ident");
+        rgp_unexpected(p, "expected identifier");
         return false;
     }
     rgp_next(p);
@@ -67,7 +67,7 @@ static bool path_ref(rgp *p, rgp_vec *parts) {
             rgp_next(p);
             const rg_token *s = rgp_cur(p);
             if (s->kind != RG_TK_STRING && s->kind != RG_TK_RAWSTRING) {
-                rgp_unexpected(p, "string");
+                rgp_unexpected(p, "expected string");
                 return false;
             }
             rgp_next(p);
@@ -139,7 +139,7 @@ static bool import_stmt(rgp *p, modctx *mc) {
         rgp_next(p);
         const rg_token *a = rgp_cur(p);
         if (!rgp_is_var(p, a)) {
-            rgp_unexpected(p, "var");
+            rgp_unexpected(p, "expected var");
             return false;
         }
         im.alias = rgp_tok_text(p, a);

@@ -271,6 +271,8 @@ static void predeclare_body(rg_cctx *c, rg_scope *s, rg_body *b) {
                 rg_cerr(c, "rego_compile_error", e->loc, "cannot assign to %s",
                         e->lhs->kind == RG_TERM_SCALAR ? rg_type_name(e->lhs->u.v) : "this expression");
             check_redeclare(c, s, e->lhs, e->loc, "assigned");
+            if (e->lhs->kind == RG_TERM_VAR && (!strcmp(e->lhs->u.name, "input") || !strcmp(e->lhs->u.name, "data")))
+                rg_cerr(c, "rego_compile_error", e->loc, "variables must not shadow %s", e->lhs->u.name);
             rg_declare_pattern(c, s, e->lhs);
             predeclare_term(c, s, e->rhs);
             break;
@@ -594,6 +596,33 @@ static void check_shapes(rg_cctx *c, const rg_term *a, const rg_term *b, rg_loc 
     }
 }
 
+static const char hidden_name[] = "\x01hidden";
+
+/* Temporarily hides (or restores) the local declarations of a pattern's vars. */
+static void hide_pattern(rg_scope *s, const rg_term *t, bool hide) {
+    switch (t->kind) {
+    case RG_TERM_VAR:
+        for (size_t i = s->n; i-- > 0;) {
+            if (hide && !strcmp(s->names[i], t->u.name)) {
+                s->names[i] = hidden_name;
+                return;
+            }
+            if (!hide && s->names[i] == hidden_name) {
+                s->names[i] = t->u.name;
+                return;
+            }
+        }
+        break;
+    case RG_TERM_ARRAY:
+        for (size_t i = 0; i < t->u.coll.n; i++) hide_pattern(s, t->u.coll.items[i], hide);
+        break;
+    case RG_TERM_OBJECT:
+        for (size_t i = 0; i < t->u.coll.n; i++) hide_pattern(s, t->u.coll.items[2 * i + 1], hide);
+        break;
+    default: break;
+    }
+}
+
 void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
     predeclare_body(c, s, b);
     for (size_t i = 0; i < b->n; i++) {
@@ -603,6 +632,8 @@ void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
             for (size_t k = 0; k < e->n_some_vars; k++) rg_resolve_term(c, s, e->some_vars[k]);
             break;
         case RG_EXPR_SOME_IN:
+            if (e->coll->kind == RG_TERM_SCALAR)
+                rg_cerr(c, "rego_type_error", e->loc, "some ... in: %s is not a collection", rg_type_name(e->coll->u.v));
             rg_resolve_term(c, s, e->coll);
             if (e->key) rg_resolve_term(c, s, e->key);
             rg_resolve_term(c, s, e->value);
@@ -620,6 +651,17 @@ void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
             rg_scope_fini(&inner);
             break;
         }
+        case RG_EXPR_ASSIGN:
+            /* `a := {x: a | ...}`: the right side cannot see the a being declared. */
+            hide_pattern(s, e->lhs, true);
+            rg_resolve_term(c, s, e->rhs);
+            hide_pattern(s, e->lhs, false);
+            rg_resolve_term(c, s, e->lhs);
+            if (e->lhs->kind == RG_TERM_REF || (e->lhs->kind == RG_TERM_VAR && e->lhs->slot < 0))
+                rg_cerr(c, "rego_compile_error", e->loc, "cannot assign to %s",
+                        e->lhs->kind == RG_TERM_VAR ? e->lhs->u.name : "a reference");
+            check_shapes(c, e->lhs, e->rhs, e->loc);
+            break;
         default:
             rg_resolve_term(c, s, e->lhs);
             if (e->rhs) rg_resolve_term(c, s, e->rhs);
