@@ -63,7 +63,34 @@ static int bi_opa_runtime(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_va
     return RG_BI_OK;
 }
 
+/* $"a {x} b": literal parts are strings, each interpolation a set holding
+ * the expression's values (empty when undefined). */
+static int bi_template_string(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    if (rg_bi_want_kind(ctx, args, 0, RG_T_ARR)) return RG_BI_ERROR;
+    rg_buf b = RG_BUF_INIT;
+    for (size_t i = 0; i < args[0].len; i++) {
+        rg_value part = args[0].u.items[i];
+        if (part.kind == RG_SET) {
+            if (part.len == 0) {
+                rg_buf_puts(&b, "<undefined>");
+                continue;
+            }
+            if (part.len > 1) {
+                rg_buf_fini(&b);
+                return rg_bi_error(ctx, "template expression produced multiple values");
+            }
+            part = part.u.items[0];
+        }
+        if (part.kind == RG_STRING) rg_buf_append(&b, part.u.s, part.len);
+        else rg_json_write(&b, part, 0);
+    }
+    *out = rg_string(rg_bi_arena(ctx), rg_buf_cstr(&b), b.len);
+    rg_buf_fini(&b);
+    return RG_BI_OK;
+}
+
 const rg_builtin_def rg_builtins_misc[] = {
+    {"internal.template_string", bi_template_string, 1, {RG_T_ARR}, RG_T_STR, 0},
     {"print", bi_print, 0, {0}, RG_T_BOOL, RG_BI_VARIADIC},
     {"trace", bi_trace, 1, {RG_T_STR}, RG_T_BOOL, 0},
     {"walk", bi_walk, 1, {RG_T_ANY}, RG_T_ARR, RG_BI_RELATION},

@@ -1,5 +1,6 @@
 /* regent eval: evaluate a Rego query, printing results as `opa eval` does. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,7 +97,27 @@ static int read_input(const char *path, rg_arena *a, rg_value *out, rg_diags *d)
     return r;
 }
 
-static void print_results(const rg_vec *results, const char *format) {
+/* Byte offset of a 1-based line/column in text. */
+static size_t offset_of(const char *text, uint32_t line, uint32_t col) {
+    size_t off = 0;
+    for (uint32_t l = 1; l < line && text[off]; off++)
+        if (text[off] == '\n') l++;
+    return off + (col ? col - 1 : 0);
+}
+
+/* The source text of each written query expression: from its start to the
+ * next one's, without separators. */
+static rg_value expr_text(rg_arena *a, const rg_query *q, const char *text, size_t i) {
+    size_t len = strlen(text);
+    size_t start = offset_of(text, q->written[i]->loc.line, q->written[i]->loc.col);
+    size_t end = i + 1 < q->body.n ? offset_of(text, q->written[i + 1]->loc.line, q->written[i + 1]->loc.col) : len;
+    if (start > len) start = len;
+    if (end > len || end < start) end = len;
+    while (end > start && strchr(" \t\r\n;", text[end - 1])) end--;
+    return rg_string(a, text + start, end - start);
+}
+
+static void print_results(rg_arena *a, const rg_query *q, const char *query, const rg_vec *results, const char *format) {
     rg_buf b = RG_BUF_INIT;
     if (!strcmp(format, "pretty")) {
         /* One expression and no bindings: the value; otherwise the bindings. */
@@ -106,40 +127,39 @@ static void print_results(const rg_vec *results, const char *format) {
                    rg_object_get_str(results->items[0], "expressions").len == 1) {
             rg_json_write(&b, rg_object_get_str(results->items[0], "expressions").u.items[0], RG_JSON_PRETTY);
         } else {
-            rg_buf_puts(&b, "[");
-            for (size_t i = 0; i < results->len; i++) {
-                rg_buf_puts(&b, i ? ",\n  " : "\n  ");
-                rg_json_write(&b, rg_object_get_str(results->items[i], "bindings"), 0);
-            }
-            rg_buf_puts(&b, "\n]");
+            rg_vec all = RG_VEC_INIT;
+            for (size_t i = 0; i < results->len; i++) rg_vec_push(&all, rg_object_get_str(results->items[i], "bindings"));
+            rg_json_write(&b, rg_vec_to_array(a, &all), RG_JSON_PRETTY);
+            rg_vec_fini(&all);
         }
         printf("%s\n", rg_buf_cstr(&b));
         rg_buf_fini(&b);
         return;
     }
-    if (!results->len) {
-        puts("{}");
-        return;
-    }
-    rg_buf_puts(&b, "{\n  \"result\": [");
+    rg_vec out = RG_VEC_INIT;
     for (size_t i = 0; i < results->len; i++) {
         rg_value exprs = rg_object_get_str(results->items[i], "expressions");
         rg_value bind = rg_object_get_str(results->items[i], "bindings");
-        rg_buf_puts(&b, i ? ",\n    {\n      \"expressions\": [" : "\n    {\n      \"expressions\": [");
+        rg_vec ex = RG_VEC_INIT;
         for (size_t k = 0; k < exprs.len; k++) {
-            rg_buf_puts(&b, k ? ", {\"value\": " : "{\"value\": ");
-            rg_json_write(&b, exprs.u.items[k], 0);
-            rg_buf_putc(&b, '}');
+            rg_value loc[4] = {rg_cstring(a, "row"), rg_int(q->written[k]->loc.line), rg_cstring(a, "col"),
+                               rg_int(q->written[k]->loc.col)};
+            rg_value e[6] = {rg_cstring(a, "value"), exprs.u.items[k], rg_cstring(a, "text"), expr_text(a, q, query, k),
+                             rg_cstring(a, "location"), rg_object(a, loc, 2)};
+            rg_vec_push(&ex, rg_object(a, e, 3));
         }
-        rg_buf_putc(&b, ']');
-        if (bind.len) {
-            rg_buf_puts(&b, ",\n      \"bindings\": ");
-            rg_json_write(&b, bind, 0);
-        }
-        rg_buf_puts(&b, "\n    }");
+        rg_value r[4] = {rg_cstring(a, "expressions"), rg_vec_to_array(a, &ex), rg_cstring(a, "bindings"), bind};
+        rg_vec_push(&out, rg_object(a, r, bind.len ? 2 : 1));
+        rg_vec_fini(&ex);
     }
-    rg_buf_puts(&b, "\n  ]\n}");
+    if (out.len) {
+        rg_value top[2] = {rg_cstring(a, "result"), rg_vec_to_array(a, &out)};
+        rg_json_write(&b, rg_object(a, top, 1), RG_JSON_PRETTY);
+    } else {
+        rg_buf_puts(&b, "{}");
+    }
     printf("%s\n", rg_buf_cstr(&b));
+    rg_vec_fini(&out);
     rg_buf_fini(&b);
 }
 
@@ -175,7 +195,7 @@ int rg_cmd_eval(int argc, char **argv) {
     if (printed.len) fputs(rg_buf_cstr(&printed), stderr);
     if (r != 0) status = RG_EXIT_ERROR;
     else {
-        print_results(&results, args.format);
+        print_results(&a, q, args.query, &results, args.format);
         if (args.fail && !results.len) status = RG_EXIT_FINDINGS;
     }
     rg_vec_fini(&results);

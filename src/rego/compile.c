@@ -151,7 +151,7 @@ static const char *kind_name(rg_rule_kind k) {
 static void add_rule(rg_cctx *c, rg_node *pkg, const rg_module *m, rg_rule *r) {
     rg_rule_head *h = &r->head;
     const char *name = h->ref[0]->u.name;
-    if (!strcmp(name, "input") || !strcmp(name, "data")) {
+    if (m->v1 && (!strcmp(name, "input") || !strcmp(name, "data"))) {
         rg_cerr(c, "rego_compile_error", r->loc, "rules must not shadow %s", name);
         return;
     }

@@ -236,6 +236,13 @@ rg_value ev_data_root(ev *e) {
     return v;
 }
 
+static rg_value patch_path(ev *e, rg_value base, const rg_value *path, size_t n, rg_value v) {
+    if (n == 0) return v;
+    rg_value obj = base.kind == RG_OBJECT ? base : rg_empty_object();
+    rg_value child = rg_object_get(obj, path[0]);
+    return rg_object_put(e->a, obj, path[0], patch_path(e, child, path + 1, n - 1, v));
+}
+
 /* Walks data refs through the rule tree.  keys holds the static path so far
  * (for `with data...` overrides). */
 typedef struct walk {
@@ -273,10 +280,42 @@ static int walk_key_fn(ev *e, VK *vk, rg_value key) {
     return walk_step(e, s->w, s->i, s->n, s->b, key);
 }
 
+/* Applies `with data...` overrides that lie below the path keys[0..n). */
+static rg_value patch_deeper(ev *e, const rg_value *keys, size_t n, rg_value v) {
+    for (size_t i = 0; i < e->st.n_over; i++) {
+        rg_value p = e->over[i].path;
+        if (p.len <= n) continue;
+        bool prefix = true;
+        for (size_t j = 0; j < n && prefix; j++) prefix = rg_value_equal(p.u.items[j], keys[j]);
+        if (!prefix) continue;
+        v = patch_path(e, v, p.u.items + n, p.len - n, e->over[i].value);
+    }
+    return v;
+}
+
+static bool deeper_override(const ev *e, const rg_value *keys, size_t n) {
+    for (size_t i = 0; i < e->st.n_over; i++) {
+        rg_value p = e->over[i].path;
+        bool prefix = p.len > n;
+        for (size_t j = 0; j < n && prefix; j++) prefix = rg_value_equal(p.u.items[j], keys[j]);
+        if (prefix) return true;
+    }
+    return false;
+}
+
 static int data_walk(ev *e, walk *w, size_t i, const rg_node *n, rg_value base) {
     const rg_term *ref = w->ref;
     const data_override *o = e->st.n_over ? find_override(e, w->keys, i) : NULL;
     if (o) return ev_index(e, w->fr, ref, i, o->value, w->k);
+    if (e->st.n_over && i < 64 && deeper_override(e, w->keys, i)) {
+        /* Keep walking key by key while an override may lie ahead. */
+        if (i < ref->u.ref.n && ref->u.ref.path[i]->kind == RG_TERM_SCALAR && !(n && n->has_rules))
+            return walk_step(e, w, i, n, base, ref->u.ref.path[i]->u.v);
+        rg_value v = n ? subtree_value(e, n, base) : base;
+        if (e->failed) return -1;
+        v = patch_deeper(e, w->keys, i, rg_is_undef(v) ? rg_empty_object() : v);
+        return ev_index(e, w->fr, ref, i, v, w->k);
+    }
     if (!n || !n->subtree_rules) {
         /* A package without rules is still an (empty) document. */
         if (rg_is_undef(base) && n) base = rg_empty_object();

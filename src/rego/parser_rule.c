@@ -81,6 +81,10 @@ static bool path_ref(rgp *p, rgp_vec *parts) {
 
 static bool parse_package(rgp *p, modctx *mc) {
     const rg_token *t = rgp_cur(p);
+    if (t->kind == RG_TK_EOF) {
+        rgp_error_loc(p, (rg_loc){p->file, 0, 0}, "empty module");
+        return false;
+    }
     if (!rgp_kw(p, t, RG_KW_PACKAGE)) {
         if (t->kind != RG_TK_ERROR) rgp_error(p, t, "package expected"); /* else lexer said why */
         return false;
@@ -99,32 +103,72 @@ static bool str_is(const rg_term *t, const char *s) {
     return t->u.v.len == strlen(s) && memcmp(t->u.v.u.s, s, t->u.v.len) == 0;
 }
 
-/* `future.keywords[.kw]` enables keywords; `rego.v1` switches to v1. */
-static bool import_effects(rgp *p, rg_term **pt, size_t n, rg_loc loc) {
-    static const rg_keyword fk[] = {RG_KW_IN, RG_KW_EVERY, RG_KW_CONTAINS, RG_KW_IF};
-    if (str_is(pt[0], "rego")) {
-        if (n != 2 || !str_is(pt[1], "v1")) {
-            rgp_error_loc(p, loc, "invalid import, must be `rego.v1`");
-            return false;
-        }
-        p->v1 = true;
-        return true;
+/* Dotted text of an import path, for messages. */
+static const char *path_text(rgp *p, rg_term **pt, size_t n) {
+    rg_buf b = RG_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i) rg_buf_putc(&b, '.');
+        rg_buf_append(&b, pt[i]->u.v.u.s, pt[i]->u.v.len);
     }
-    if (!str_is(pt[0], "future")) return true;
-    if (n < 2 || n > 3 || !str_is(pt[1], "keywords")) {
-        rgp_error_loc(p, loc, "invalid import, must be `future.keywords`");
+    const char *s = rg_arena_strndup(p->a, b.len ? b.data : "", b.len);
+    rg_buf_fini(&b);
+    return s;
+}
+
+/* `rego.v1` switches a v0 module to v1 rules. */
+static bool rego_import(rgp *p, rg_term **pt, size_t n, const rg_import *im) {
+    if (n != 2 || !str_is(pt[1], "v1")) {
+        rgp_error_loc(p, pt[0]->loc, "invalid import `%s`, must be `rego.v1`", path_text(p, pt, n));
         return false;
     }
-    for (size_t i = 0; i < sizeof fk / sizeof *fk; i++) {
-        if (n == 2 || str_is(pt[2], rg_keyword_text(fk[i]))) {
-            p->future |= 1u << fk[i];
-            if (fk[i] == RG_KW_EVERY) p->future |= 1u << RG_KW_IN; /* every needs in */
-            if (n == 3) return true;
-        }
+    if (p->v1) return true; /* a no-op in v1 modules */
+    if (im->alias) {
+        rgp_error_loc(p, pt[0]->loc, "`rego` imports cannot be aliased");
+        return false;
     }
-    if (n == 2) return true;
-    rgp_error_loc(p, pt[2]->loc, "unexpected keyword, must be one of [contains every if in]");
-    return false;
+    p->v1 = true;
+    return true;
+}
+
+/* `future.keywords` enables all four future keywords, `future.keywords.kw` one. */
+static bool future_import(rgp *p, rg_term **pt, size_t n, const rg_import *im) {
+    static const rg_keyword fk[] = {RG_KW_IN, RG_KW_EVERY, RG_KW_CONTAINS, RG_KW_IF};
+    if (n < 2 || n > 3 || !str_is(pt[1], "keywords")) {
+        rgp_error_loc(p, pt[0]->loc, "invalid import, must be `future.keywords`");
+        return false;
+    }
+    if (im->alias) {
+        rgp_error_loc(p, pt[0]->loc, "`future` imports cannot be aliased");
+        return false;
+    }
+    bool found = false;
+    for (size_t i = 0; i < sizeof fk / sizeof *fk; i++) {
+        if (n == 3 && !str_is(pt[2], rg_keyword_text(fk[i]))) continue;
+        p->future |= 1u << fk[i];
+        if (fk[i] == RG_KW_EVERY) p->future |= 1u << RG_KW_IN; /* every needs in */
+        found = true;
+    }
+    if (!found) rgp_error_loc(p, pt[0]->loc, "unexpected keyword, must be one of [contains every if in]");
+    return found;
+}
+
+static bool import_checks(rgp *p, rg_term **pt, size_t n, const rg_import *im) {
+    if (str_is(pt[0], "rego")) return rego_import(p, pt, n, im);
+    if (str_is(pt[0], "future")) return future_import(p, pt, n, im);
+    if (!str_is(pt[0], "data") && !str_is(pt[0], "input")) {
+        rgp_error_loc(p, pt[0]->loc,
+                      "unexpected import path, must begin with one of: {data, future, input, rego}, got: %s",
+                      pt[0]->u.v.u.s);
+        return false;
+    }
+    /* the import would bind a keyword as its name */
+    const rg_value *last = &pt[n - 1]->u.v;
+    rg_keyword kw = rg_keyword_lookup(last->u.s, last->len);
+    if (!im->alias && kw != RG_KW_NONE && rgp_kw_active(p, kw)) {
+        rgp_error_loc(p, pt[n - 1]->loc, "unexpected import path, must not end with a keyword, got: %s", last->u.s);
+        return false;
+    }
+    return true;
 }
 
 static bool import_stmt(rgp *p, modctx *mc) {
@@ -145,12 +189,7 @@ static bool import_stmt(rgp *p, modctx *mc) {
         im.alias = rgp_tok_text(p, a);
         rgp_next(p);
     }
-    if (!str_is(pt[0], "data") && !str_is(pt[0], "input") && !str_is(pt[0], "future") && !str_is(pt[0], "rego")) {
-        rgp_error_loc(p, pt[0]->loc, "unexpected import path, must begin with one of: {data, future, input, rego}, got: %s",
-                      pt[0]->u.v.u.s);
-        return false;
-    }
-    if (!import_effects(p, pt, parts.n, im.loc)) return false;
+    if (!import_checks(p, pt, parts.n, &im)) return false;
     rg_term *head = rgp_new_term(p, RG_TERM_VAR, pt[0]->loc);
     head->u.name = pt[0]->u.v.u.s;
     im.path = head;
@@ -166,8 +205,8 @@ static bool import_stmt(rgp *p, modctx *mc) {
 
 /* ---- rules ---- */
 
-/* name { .word | [expr] } written without spaces; *last_brack when it ends in [..]. */
-static bool head_ref(rgp *p, rg_rule_head *h, bool *last_brack) {
+/* name { .word | [expr] } written without spaces. */
+static bool head_ref(rgp *p, rg_rule_head *h) {
     const rg_token *t = rgp_cur(p);
     if (!rgp_is_var(p, t)) {
         rgp_unexpected(p, NULL);
@@ -176,13 +215,11 @@ static bool head_ref(rgp *p, rg_rule_head *h, bool *last_brack) {
     rgp_vec ref = {0};
     rgp_vec_push(p, &ref, rgp_var_term(p, t));
     rgp_next(p);
-    *last_brack = false;
     for (;;) {
         t = rgp_cur(p);
         if (t->ws_before || (t->kind != RG_TK_DOT && t->kind != RG_TK_LBRACK)) break;
         rg_term *part;
-        *last_brack = t->kind == RG_TK_LBRACK;
-        if (*last_brack) {
+        if (t->kind == RG_TK_LBRACK) {
             rgp_next(p);
             part = rgp_nested_expr(p);
             if (part && !rgp_expect(p, RG_TK_RBRACK)) part = NULL;
@@ -197,9 +234,10 @@ static bool head_ref(rgp *p, rg_rule_head *h, bool *last_brack) {
     return true;
 }
 
+/* `(args)`, also after a space as in `f (x) := ...` */
 static bool head_args(rgp *p, rg_rule_head *h) {
     rgp_vec args = {0};
-    rgp_next(p); /* ( */
+    rgp_next(p);
     while (!rgp_at(p, RG_TK_RPAREN)) {
         rg_term *e = rgp_nested_expr(p);
         if (!e) return false;
@@ -278,39 +316,131 @@ static bool rule_body(rgp *p, rg_rule *r, bool *used_if) {
         return true;
     }
     if (!rgp_at(p, RG_TK_LBRACE)) return true;
-    if (p->v1) rgp_error_soft(p, r->loc, "`if` keyword is required before rule body");
+    if (p->v1)
+        rgp_error_soft(p, r->loc, "`if` keyword is required before %s body", r->head.is_func ? "function" : "rule");
     r->has_body = true;
     return rgp_braced_body(p, &r->body);
 }
 
-/* Settles what a head without value means; reports impossible heads. */
-static bool check_head(rgp *p, rg_rule *r, bool last_brack, bool used_if) {
-    rg_rule_head *h = &r->head;
-    if (h->is_default) {
-        if (!h->value) rgp_error_loc(p, r->loc, "default rule must have a value");
-        else if (r->has_body) rgp_error_loc(p, r->loc, "default rule must not have a body");
-        return h->value && !r->has_body;
+/* OPA's names for term kinds in messages. */
+static const char *term_type_name(const rg_term *t) {
+    switch (t->kind) {
+    case RG_TERM_SCALAR: return rg_type_name(t->u.v);
+    case RG_TERM_VAR: return "var";
+    case RG_TERM_REF: return "ref";
+    case RG_TERM_ARRAY: return "array";
+    case RG_TERM_SET: return "set";
+    case RG_TERM_OBJECT: return "object";
+    case RG_TERM_ARRAY_COMPR: return "arraycomprehension";
+    case RG_TERM_SET_COMPR: return "setcomprehension";
+    case RG_TERM_OBJECT_COMPR: return "objectcomprehension";
+    case RG_TERM_CALL: return "call";
     }
+    return "term";
+}
+
+/* First var, ref or call in a default value (comprehensions are closed). */
+static const rg_term *non_constant(const rg_term *t) {
+    switch (t->kind) {
+    case RG_TERM_VAR:
+    case RG_TERM_REF:
+    case RG_TERM_CALL: return t;
+    case RG_TERM_ARRAY:
+    case RG_TERM_SET:
+    case RG_TERM_OBJECT: {
+        size_t n = t->kind == RG_TERM_OBJECT ? 2 * t->u.coll.n : t->u.coll.n;
+        for (size_t i = 0; i < n; i++) {
+            const rg_term *bad = non_constant(t->u.coll.items[i]);
+            if (bad) return bad;
+        }
+        return NULL;
+    }
+    default: return NULL;
+    }
+}
+
+static bool check_default(rgp *p, const rg_rule *r) {
+    const rg_rule_head *h = &r->head;
+    if (!h->value) {
+        rgp_error_loc(p, r->loc, "illegal default rule (must have a value)");
+        return false;
+    }
+    const rg_term *bad = non_constant(h->value);
+    if (bad) {
+        rgp_error_loc(p, r->loc, "illegal default rule (value cannot contain %s)", term_type_name(bad));
+        return false;
+    }
+    for (size_t i = 0; i < h->n_args; i++) {
+        const rg_term *a = h->args[i];
+        if (a->kind != RG_TERM_VAR) {
+            rgp_error_loc(p, r->loc, "illegal default rule (arguments cannot contain %s)", term_type_name(a));
+            return false;
+        }
+        for (size_t j = 0; j < i && strcmp(a->u.name, "_") != 0; j++)
+            if (strcmp(a->u.name, h->args[j]->u.name) == 0) {
+                rgp_error_loc(p, r->loc, "illegal default rule (arguments cannot be repeated %s)", a->u.name);
+                return false;
+            }
+    }
+    return true;
+}
+
+/* Settles what a head without a value means (as OPA does):
+ *   p[x] / p.x with no `if`   v0: partial set p containing x; v1: error
+ *   bare p                    error
+ *   bare a.b.c or f(x)        v0: value true; v1: error */
+static bool check_head(rgp *p, rg_rule *r, bool used_if) {
+    rg_rule_head *h = &r->head;
+    const char *what = h->is_func ? "function" : "rule";
     if (h->contains || h->value) return true;
-    if (!h->is_func && last_brack && h->n_ref >= 2) {
-        if (used_if) return true;
+    if (!h->is_func && h->n_ref == 2 && !used_if) {
         if (p->v1) {
             rgp_error_loc(p, r->loc, "`contains` keyword is required for partial set rules");
             return false;
         }
-        h->key = h->ref[h->n_ref - 1];
-        h->n_ref--;
+        h->key = h->ref[1];
+        h->n_ref = 1;
         h->contains = true;
         return true;
     }
-    if (!r->has_body) {
-        rgp_error_loc(p, r->loc, "rule must have value assignment and/or body declaration");
+    if (r->has_body) return true;
+    if (!h->is_func && h->n_ref == 1) {
+        rgp_error_loc(p, r->loc, "var cannot be used for rule name");
+        return false;
+    }
+    if (p->v1) {
+        rgp_error_loc(p, r->loc, "%s must have value assignment and/or body declaration", what);
         return false;
     }
     return true;
 }
 
+static bool ground(const rg_term *t) {
+    switch (t->kind) {
+    case RG_TERM_SCALAR: return true;
+    case RG_TERM_ARRAY:
+    case RG_TERM_SET:
+    case RG_TERM_OBJECT: {
+        size_t n = t->kind == RG_TERM_OBJECT ? 2 * t->u.coll.n : t->u.coll.n;
+        for (size_t i = 0; i < n; i++)
+            if (!ground(t->u.coll.items[i])) return false;
+        return true;
+    }
+    default: return false;
+    }
+}
+
+/* `else [= value] [if] [body]` after rule r (at the `else`). */
 static rg_rule *else_rule(rgp *p, const rg_rule *parent) {
+    for (size_t i = 1; i < parent->head.n_ref; i++)
+        if (!ground(parent->head.ref[i])) {
+            rgp_error(p, rgp_cur(p), "else keyword cannot be used on rules with variables in head");
+            return NULL;
+        }
+    if (parent->head.contains) {
+        rgp_error(p, rgp_cur(p), "else keyword cannot be used on multi-value rules");
+        return NULL;
+    }
     rg_rule *e = rg_arena_calloc(p->a, sizeof *e);
     e->loc = rgp_loc(p, rgp_cur(p));
     rgp_next(p);
@@ -319,6 +449,11 @@ static rg_rule *else_rule(rgp *p, const rg_rule *parent) {
     e->head.args = parent->head.args;
     e->head.n_args = parent->head.n_args;
     e->head.is_func = parent->head.is_func;
+    rg_tok_kind k = (rg_tok_kind)rgp_cur(p)->kind;
+    if (k != RG_TK_ASSIGN && k != RG_TK_UNIFY && k != RG_TK_LBRACE && !head_kw(p, RG_KW_IF)) {
+        rgp_unexpected(p, "expected else value term or rule body");
+        return NULL;
+    }
     bool used_if;
     if (!head_value(p, &e->head) || !rule_body(p, e, &used_if)) return NULL;
     return e;
@@ -330,7 +465,7 @@ static const char *source_text(rgp *p, size_t start_tok) {
     return rg_arena_strndup(p->a, p->src + s->off, e->off + e->len - s->off);
 }
 
-/* else parts and chained bodies after the first rule r. */
+/* else parts and chained bodies `{ ... }` after the first rule r. */
 static bool rule_chain(rgp *p, modctx *mc, rg_rule *r) {
     rg_rule *tail = r;
     for (;;) {
@@ -339,7 +474,11 @@ static bool rule_chain(rgp *p, modctx *mc, rg_rule *r) {
             if (!e) return false;
             tail->else_ = e;
             tail = e;
-        } else if (rgp_at(p, RG_TK_LBRACE) && r->has_body && !r->head.is_default) {
+        } else if (rgp_at(p, RG_TK_LBRACE) && r->has_body) {
+            if (tail != r) {
+                rgp_error(p, rgp_cur(p), "expected else keyword");
+                return false;
+            }
             rg_rule *c = rg_arena_calloc(p->a, sizeof *c);
             c->head = r->head;
             c->loc = rgp_loc(p, rgp_cur(p));
@@ -355,32 +494,43 @@ static bool rule_chain(rgp *p, modctx *mc, rg_rule *r) {
     }
 }
 
-static bool parse_rule(rgp *p, modctx *mc) {
-    size_t start = p->pos;
-    rg_rule *r = rg_arena_calloc(p->a, sizeof *r);
-    rg_rule_head *h = &r->head;
-    r->loc = rgp_loc(p, rgp_cur(p));
+/* head: [default] ref [(args)] [contains key | := value | = value] */
+static bool rule_head(rgp *p, rg_rule_head *h) {
     if (rgp_at_kw(p, RG_KW_DEFAULT)) {
         h->is_default = true;
         rgp_next(p);
     }
-    bool last_brack, used_if;
-    if (!head_ref(p, h, &last_brack)) return false;
+    if (!head_ref(p, h)) return false;
     const rg_token *t = rgp_cur(p);
     if (t->kind == RG_TK_LPAREN && !t->nl_before && !head_args(p, h)) return false;
-    if (head_kw(p, RG_KW_CONTAINS)) {
+    if (!h->is_default && head_kw(p, RG_KW_CONTAINS)) {
+        if (h->is_func) {
+            rgp_unexpected(p, "the contains keyword can only be used with multi-value rule definitions");
+            return false;
+        }
         rgp_next(p);
         h->contains = true;
         h->key = rgp_expr(p, RGP_PREC_REL);
-        if (!h->key) return false;
-    } else if (!head_value(p, h)) {
+        return h->key != NULL;
+    }
+    return head_value(p, h);
+}
+
+static bool parse_rule(rgp *p, modctx *mc) {
+    size_t start = p->pos;
+    rg_rule *r = rg_arena_calloc(p->a, sizeof *r);
+    r->loc = rgp_loc(p, rgp_cur(p));
+    if (!rule_head(p, &r->head)) return false;
+    bool used_if = false;
+    if (r->head.is_default) {
+        if (!check_default(p, r)) return false;
+    } else if (!rule_body(p, r, &used_if) || !check_head(p, r, used_if)) {
         return false;
     }
-    if (!rule_body(p, r, &used_if) || !check_head(p, r, last_brack, used_if)) return false;
     r->text = source_text(p, start);
     note_stmt(p, mc, r->loc.line, (long)mc->rules.n);
     rgp_vec_push(p, &mc->rules, r);
-    return rule_chain(p, mc, r);
+    return r->head.is_default || rule_chain(p, mc, r);
 }
 
 /* ---- recovery and annotations ---- */
@@ -401,12 +551,12 @@ static void recover(rgp *p, size_t start, uint32_t col) {
     }
 }
 
+/* A comment whose text starts with METADATA (after spaces) opens a block. */
 static bool is_metadata(const rgp *p, const rg_comment *c) {
     const char *s = p->src + c->off;
     size_t n = c->len;
     while (n && (*s == ' ' || *s == '\t')) s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
-    return c->own_line && n == 8 && memcmp(s, "METADATA", 8) == 0;
+    return n >= 8 && memcmp(s, "METADATA", 8) == 0;
 }
 
 static long annotated_rule(const modctx *mc, uint32_t after_line) {
@@ -417,7 +567,8 @@ static long annotated_rule(const modctx *mc, uint32_t after_line) {
     return -1;
 }
 
-/* `# METADATA` plus the `#` lines right below it: YAML with "# " removed. */
+/* `# METADATA` plus the `#` comments in column 1 of the lines right below
+ * it: YAML with "#" and one space removed (as OPA reads annotations). */
 static void annotations(rgp *p, modctx *mc) {
     const rg_comment *cs = p->lx.comments;
     size_t n = p->lx.n_comments;
@@ -427,7 +578,7 @@ static void annotations(rgp *p, modctx *mc) {
         rg_buf b = RG_BUF_INIT;
         uint32_t line = cs[i].line;
         size_t j = i + 1;
-        for (; j < n && cs[j].own_line && cs[j].line == line + 1; j++, line++) {
+        for (; j < n && cs[j].col == 1 && cs[j].line == line + 1; j++, line++) {
             const char *s = p->src + cs[j].off;
             size_t len = cs[j].len;
             if (len && *s == ' ') s++, len--;

@@ -271,7 +271,8 @@ static void predeclare_body(rg_cctx *c, rg_scope *s, rg_body *b) {
                 rg_cerr(c, "rego_compile_error", e->loc, "cannot assign to %s",
                         e->lhs->kind == RG_TERM_SCALAR ? rg_type_name(e->lhs->u.v) : "this expression");
             check_redeclare(c, s, e->lhs, e->loc, "assigned");
-            if (e->lhs->kind == RG_TERM_VAR && (!strcmp(e->lhs->u.name, "input") || !strcmp(e->lhs->u.name, "data")))
+            if (c->mod && c->mod->v1 && e->lhs->kind == RG_TERM_VAR &&
+                (!strcmp(e->lhs->u.name, "input") || !strcmp(e->lhs->u.name, "data")))
                 rg_cerr(c, "rego_compile_error", e->loc, "variables must not shadow %s", e->lhs->u.name);
             rg_declare_pattern(c, s, e->lhs);
             predeclare_term(c, s, e->rhs);

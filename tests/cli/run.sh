@@ -1,4 +1,61 @@
 #!/bin/sh
-# CLI end-to-end tests (placeholder).
-set -eu
-"$1" version >/dev/null
+# CLI end-to-end tests: each case runs regent with arguments and compares
+# stdout, stderr and the exit status with tests/cli/golden/NAME.{out,err,code}.
+# Usage: run.sh REGENT SOURCE_DIR [--update]
+set -u
+regent=$1
+src=$2
+update=${3:-}
+golden=$src/tests/cli/golden
+failures=0
+cd "$src" || exit 2
+
+case_() {
+    name=$1
+    shift
+    out=$(mktemp) err=$(mktemp)
+    "$regent" "$@" >"$out" 2>"$err" </dev/null
+    code=$?
+    if [ "$update" = "--update" ]; then
+        cp "$out" "$golden/$name.out"
+        cp "$err" "$golden/$name.err"
+        echo "$code" >"$golden/$name.code"
+    elif ! cmp -s "$out" "$golden/$name.out" || ! cmp -s "$err" "$golden/$name.err" ||
+        [ "$code" != "$(cat "$golden/$name.code")" ]; then
+        echo "FAIL $name (exit $code, want $(cat "$golden/$name.code"))"
+        diff -u "$golden/$name.out" "$out" | head -20
+        diff -u "$golden/$name.err" "$err" | head -20
+        failures=$((failures + 1))
+    fi
+    rm -f "$out" "$err"
+}
+
+ex=examples/policies
+tpl=examples/templates/buckets.template.json
+case_ version version
+case_ help --help
+case_ unknown-command frobnicate
+case_ eval-help eval --help
+case_ eval-no-query eval
+case_ eval-json eval -d $ex -i $tpl data.regent.examples.s3.deny
+case_ eval-pretty eval --format pretty -d $ex -i $tpl data.regent.examples.s3.deny
+case_ eval-bindings eval -d $ex -i $tpl 'some name; data.regent.examples.s3.buckets[[name, _]]'
+case_ eval-undefined eval -d $ex 'data.regent.examples.s3.nothing'
+case_ eval-fail-undefined eval --fail -d $ex 'data.regent.examples.s3.nothing'
+case_ eval-parse-error eval 'x := 1 +'
+case_ eval-unsafe eval 'y'
+case_ eval-bad-policy eval -d tests/cli/data/bad.rego 'data.bad'
+case_ eval-missing-input eval -i tests/cli/data/does-not-exist.json 'input'
+case_ eval-bad-input eval -i tests/cli/data/bad.json 'input'
+case_ eval-yaml-input eval -i tests/cli/data/input.yaml 'input.a'
+case_ eval-data-dir eval -d tests/cli/data/tree 'data.teams'
+case_ eval-v0 eval --v0-compatible -d tests/cli/data/v0.rego 'data.v0.allow'
+case_ eval-conflict eval -d tests/cli/data/conflict.rego 'data.conflict.p'
+case_ eval-strict eval --strict-builtin-errors 'x := to_number("abc")'
+case_ eval-bad-format eval --format xml 'true'
+
+if [ "$failures" -ne 0 ]; then
+    echo "$failures CLI case(s) failed"
+    exit 1
+fi
+echo "all CLI cases passed"

@@ -1,0 +1,5 @@
+package bad
+
+p := 1 +
+
+q := [

@@ -1,0 +1,4 @@
+package conflict
+
+p := 1
+p := 2 if true
