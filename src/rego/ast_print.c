@@ -152,21 +152,23 @@ void rg_ast_print_body(rg_buf *out, const rg_body *b) {
     rg_buf_putc(out, ')');
 }
 
+/* Value, body and the else chain (iteratively: chains can be long). */
 static void print_value_and_body(rg_buf *out, const rg_rule *r) {
-    if (r->head.value) {
-        rg_buf_puts(out, r->head.assign ? " (:= " : " (= ");
-        rg_ast_print_term(out, r->head.value);
-        rg_buf_putc(out, ')');
+    size_t open = 0;
+    for (; r; r = r->else_) {
+        if (open) rg_buf_puts(out, " (else");
+        if (r->head.value) {
+            rg_buf_puts(out, r->head.assign ? " (:= " : " (= ");
+            rg_ast_print_term(out, r->head.value);
+            rg_buf_putc(out, ')');
+        }
+        if (r->has_body) {
+            rg_buf_putc(out, ' ');
+            rg_ast_print_body(out, &r->body);
+        }
+        open++;
     }
-    if (r->has_body) {
-        rg_buf_putc(out, ' ');
-        rg_ast_print_body(out, &r->body);
-    }
-    if (r->else_) {
-        rg_buf_puts(out, " (else");
-        print_value_and_body(out, r->else_);
-        rg_buf_putc(out, ')');
-    }
+    while (--open) rg_buf_putc(out, ')');
 }
 
 void rg_ast_print_rule(rg_buf *out, const rg_rule *r) {

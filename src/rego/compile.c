@@ -258,6 +258,11 @@ static void compile_rule(rg_cctx *c, rg_crule *cr) {
             rg_resolve_term(c, &bs, h->key);
         }
         rg_resolve_term(c, &bs, rule->head.value);
+        rg_check_calls(c, rule->head.value);
+        if (rule == r) {
+            rg_check_calls(c, h->key);
+            for (size_t i = 0; i < cr->n_tail; i++) rg_check_calls(c, cr->tail[i]);
+        }
         rg_scope_fini(&bs);
     }
     rg_scope_fini(&s);

@@ -35,6 +35,8 @@ void rg_scope_fini(rg_scope *s);
 /* Resolves names in a body (declaring its variables in s). */
 void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b);
 void rg_resolve_term(rg_cctx *c, rg_scope *s, rg_term *t);
+/* Checks arity and literal argument types of the calls in t. */
+void rg_check_calls(rg_cctx *c, rg_term *t);
 /* Declares the variables of a pattern term (function args) in s. */
 void rg_declare_pattern(rg_cctx *c, rg_scope *s, rg_term *t);
 

@@ -528,17 +528,29 @@ static int binop(const rgp *p, const rg_token *t, const char **name) {
     }
 }
 
-/* Precedence climbing from an already parsed left operand. */
+/* Precedence climbing from an already parsed left operand.  Each operator
+ * nests the tree one level deeper (a+b+c is plus(plus(a, b), c)), so it
+ * counts against the depth limit until the chain ends. */
 static rg_term *climb(rgp *p, rg_term *lhs, int min_prec) {
+    int depth0 = p->depth;
     for (;;) {
         const char *name = NULL;
         int prec = binop(p, rgp_cur(p), &name);
-        if (!prec || prec < min_prec) return lhs;
+        if (!prec || prec < min_prec) break;
+        if (!rgp_enter(p)) {
+            lhs = NULL;
+            break;
+        }
         rgp_next(p);
         rg_term *rhs = rgp_expr(p, prec + 1);
-        if (!rhs) return NULL;
+        if (!rhs) {
+            lhs = NULL;
+            break;
+        }
         lhs = rgp_call2(p, name, lhs, rhs, lhs->loc);
     }
+    p->depth = depth0;
+    return lhs;
 }
 
 rg_term *rgp_expr(rgp *p, int min_prec) {

@@ -468,8 +468,14 @@ static const char *source_text(rgp *p, size_t start_tok) {
 /* else parts and chained bodies `{ ... }` after the first rule r. */
 static bool rule_chain(rgp *p, modctx *mc, rg_rule *r) {
     rg_rule *tail = r;
+    int elses = 0;
     for (;;) {
         if (rgp_at_kw(p, RG_KW_ELSE)) {
+            /* consumers walk else chains recursively: bound them like nesting */
+            if (++elses > RGP_MAX_DEPTH) {
+                rgp_error(p, rgp_cur(p), "nesting depth exceeds the maximum of %d", RGP_MAX_DEPTH);
+                return false;
+            }
             rg_rule *e = else_rule(p, r);
             if (!e) return false;
             tail->else_ = e;

@@ -412,28 +412,74 @@ static int call_arity(const rg_term *t) {
     return target->node->arity;
 }
 
+/* Type mask of a term whose type is known statically (literals), or 0. */
+static unsigned literal_type(const rg_term *t) {
+    switch (t->kind) {
+    case RG_TERM_SCALAR:
+        switch ((rg_kind)t->u.v.kind) {
+        case RG_NULL: return RG_T_NULL;
+        case RG_BOOL: return RG_T_BOOL;
+        case RG_NUMBER: return RG_T_NUM;
+        case RG_STRING: return RG_T_STR;
+        default: return 0;
+        }
+    case RG_TERM_ARRAY:
+    case RG_TERM_ARRAY_COMPR: return RG_T_ARR;
+    case RG_TERM_SET:
+    case RG_TERM_SET_COMPR: return RG_T_SET;
+    case RG_TERM_OBJECT:
+    case RG_TERM_OBJECT_COMPR: return RG_T_OBJ;
+    case RG_TERM_CALL: {
+        const rg_call_target *ct = t->resolved;
+        if (!ct || !ct->builtin) return 0;
+        unsigned r = ct->builtin->result;
+        return r && r != RG_T_ANY ? r : 0;
+    }
+    default: return 0;
+    }
+}
+
+/* Arguments whose type is known and outside what the builtin accepts are
+ * rejected at compile time, as OPA's type checker does. */
+static void check_arg_types(rg_cctx *c, const rg_term *t) {
+    const rg_call_target *ct = t->resolved;
+    if (!ct || !ct->builtin) return;
+    const rg_builtin_def *d = ct->builtin;
+    for (size_t i = 0; i < t->u.call.n && (int)i < d->arity && i < RG_BI_MAX_ARGS; i++) {
+        unsigned want = d->args[i];
+        unsigned got = literal_type(t->u.call.args[i]);
+        if (!want || want == RG_T_ANY || !got) continue;
+        if (!(want & got)) {
+            rg_cerr(c, "rego_type_error", t->loc, "%s: invalid argument(s): operand %zu has the wrong type", d->name, i + 1);
+            return;
+        }
+    }
+}
+
 /* Checks call arities below t; at statement level (top) a call with one
  * extra argument is allowed (its output). */
-static void check_calls(rg_cctx *c, rg_term *t) {
+void rg_check_calls(rg_cctx *c, rg_term *t) {
     if (!t) return;
     switch (t->kind) {
     case RG_TERM_REF:
-        check_calls(c, t->u.ref.head);
-        for (size_t i = 0; i < t->u.ref.n; i++) check_calls(c, t->u.ref.path[i]);
+        rg_check_calls(c, t->u.ref.head);
+        for (size_t i = 0; i < t->u.ref.n; i++) rg_check_calls(c, t->u.ref.path[i]);
         break;
     case RG_TERM_ARRAY:
     case RG_TERM_SET:
-        for (size_t i = 0; i < t->u.coll.n; i++) check_calls(c, t->u.coll.items[i]);
+        for (size_t i = 0; i < t->u.coll.n; i++) rg_check_calls(c, t->u.coll.items[i]);
         break;
     case RG_TERM_OBJECT:
-        for (size_t i = 0; i < 2 * t->u.coll.n; i++) check_calls(c, t->u.coll.items[i]);
+        for (size_t i = 0; i < 2 * t->u.coll.n; i++) rg_check_calls(c, t->u.coll.items[i]);
         break;
     case RG_TERM_CALL: {
         int arity = call_arity(t);
         if (arity >= 0 && (int)t->u.call.n != arity)
             rg_cerr(c, "rego_type_error", t->loc, "%s: %s arguments", t->u.call.name,
                     (int)t->u.call.n > arity ? "too many" : "too few");
-        for (size_t i = 0; i < t->u.call.n; i++) check_calls(c, t->u.call.args[i]);
+        else
+            check_arg_types(c, t);
+        for (size_t i = 0; i < t->u.call.n; i++) rg_check_calls(c, t->u.call.args[i]);
         break;
     }
     default: break;
@@ -671,8 +717,8 @@ void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
             break;
         }
         for (size_t w = 0; w < e->n_withs; w++) resolve_with(c, s, &e->withs[w]);
-        check_calls(c, e->lhs);
-        check_calls(c, e->rhs);
-        check_calls(c, e->coll);
+        rg_check_calls(c, e->lhs);
+        rg_check_calls(c, e->rhs);
+        rg_check_calls(c, e->coll);
     }
 }
