@@ -270,7 +270,8 @@ static int apply_withs(ev *e, rg_value *fr, const rg_expr *x) {
         const rg_with *w = &x->withs[i];
         const rg_term *t = w->target;
         rg_value v = rg_undefined();
-        const rg_call_target *replace = w->value->resolved;
+        const rg_call_target *replace =
+            w->value->kind == RG_TERM_VAR || w->value->kind == RG_TERM_REF ? w->value->resolved : NULL;
         if (!replace) {
             int r = first_value(e, fr, w->value, &v);
             if (r) return r;
