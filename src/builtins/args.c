@@ -45,5 +45,6 @@ int rg_bi_want_number(rg_bi_ctx *ctx, const rg_value *args, int i) { return rg_b
 int rg_bi_want_int(rg_bi_ctx *ctx, const rg_value *args, int i, int64_t *out) {
     if (rg_bi_want_number(ctx, args, i)) return RG_BI_ERROR;
     if (rg_num_to_int64(args[i], out)) return 0;
-    return rg_bi_type_error(ctx, i + 1, "integer", args[i]);
+    if (rg_num_is_integer(args[i])) return rg_bi_operand_error(ctx, "operand %d is too large", i + 1);
+    return rg_bi_operand_error(ctx, "operand %d must be integer number but got floating-point number", i + 1);
 }

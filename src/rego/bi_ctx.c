@@ -30,6 +30,17 @@ int rg_bi_type_error(rg_bi_ctx *ctx, int argn, const char *want, rg_value got) {
     return RG_BI_ERROR;
 }
 
+int rg_bi_operand_error(rg_bi_ctx *ctx, const char *fmt, ...) {
+    rg_bi_ctx_clear_error(ctx);
+    ctx->err_code = "eval_type_error";
+    rg_buf_printf(&ctx->err, "%s: ", rg_bi_name(ctx));
+    va_list ap;
+    va_start(ap, fmt);
+    rg_buf_vprintf(&ctx->err, fmt, ap);
+    va_end(ap);
+    return RG_BI_ERROR;
+}
+
 int rg_bi_error(rg_bi_ctx *ctx, const char *fmt, ...) {
     rg_bi_ctx_clear_error(ctx);
     ctx->err_code = "eval_builtin_error";

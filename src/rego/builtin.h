@@ -62,6 +62,8 @@ rg_arena *rg_bi_arena(rg_bi_ctx *ctx);
 /* Records an eval_type_error: "NAME: operand N must be WANT but got TYPE".
  * argn is 1-based.  want is e.g. "string", "number", "array or set". */
 int rg_bi_type_error(rg_bi_ctx *ctx, int argn, const char *want, rg_value got);
+/* Records an eval_type_error with free text: "NAME: message". */
+int rg_bi_operand_error(rg_bi_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Records an eval_builtin_error "NAME: message"; returns RG_BI_ERROR. */
 int rg_bi_error(rg_bi_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The name of the builtin being called. */
