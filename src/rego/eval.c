@@ -279,7 +279,7 @@ static int apply_withs(ev *e, rg_value *fr, const rg_expr *x) {
         }
         if (t->resolved) {
             const rg_call_target *ct = t->resolved;
-            push_mock(e, (mock){ct->builtin ? (const void *)ct->builtin : (const void *)ct->node, replace, v});
+            push_mock(e, (mock){ct->builtin ? (const void *)ct->builtin : (const void *)ct->node, replace, v, false});
             continue;
         }
         if (replace) return ev_error(e, "rego_compile_error", w->loc, "with: cannot replace a document with a function");
@@ -780,9 +780,9 @@ static int args_next(ev *e, args_k *s) {
     return ev_term(e, s->fr, s->t->u.call.args[s->i], &s->base);
 }
 
-static const mock *find_mock(const ev *e, const void *target) {
+static mock *find_mock(const ev *e, const void *target) {
     for (size_t i = e->st.n_mocks; i-- > 0;)
-        if (e->mocks[i].target == target) return &e->mocks[i];
+        if (e->mocks[i].target == target && !e->mocks[i].suspended) return &e->mocks[i];
     return NULL;
 }
 
@@ -814,10 +814,14 @@ static int call_builtin(ev *e, const rg_builtin_def *d, const rg_term *t, rg_val
 }
 
 static int call_target(ev *e, const rg_call_target *ct, const rg_term *t, rg_value *vals, size_t n, VK *k, int depth) {
-    const mock *m = depth < 8 ? find_mock(e, ct->builtin ? (const void *)ct->builtin : (const void *)ct->node) : NULL;
+    mock *m = depth < 8 ? find_mock(e, ct->builtin ? (const void *)ct->builtin : (const void *)ct->node) : NULL;
     if (m) {
         if (!m->replace) return k->fn(e, k, m->value);
-        return call_target(e, m->replace, t, vals, n, k, depth + 1);
+        /* Within the replacement, the replaced function is the original. */
+        m->suspended = true;
+        int r = call_target(e, m->replace, t, vals, n, k, depth + 1);
+        m->suspended = false;
+        return r;
     }
     if (ct->builtin) return call_builtin(e, ct->builtin, t, vals, n, k);
     rg_value out;

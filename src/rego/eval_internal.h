@@ -32,6 +32,7 @@ typedef struct mock {
     const void *target;            /* rg_builtin_def* or rg_node* */
     const rg_call_target *replace; /* function replacement, or NULL */
     rg_value value;                /* value replacement */
+    bool suspended;                /* inside its own replacement: calls reach the original */
 } mock;
 
 typedef struct ev_state {

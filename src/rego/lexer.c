@@ -46,7 +46,8 @@ static const char *const tok_texts[RG_TK_COUNT_] = {
 
 rg_keyword rg_keyword_lookup(const char *s, size_t n) {
     for (int k = 1; k < RG_KW_COUNT_; k++)
-        if (strlen(kw_texts[k]) == n && memcmp(kw_texts[k], s, n) == 0) return (rg_keyword)k;
+        if (n && kw_texts[k][0] == s[0] && strlen(kw_texts[k]) == n && memcmp(kw_texts[k], s, n) == 0)
+            return (rg_keyword)k;
     return RG_KW_NONE;
 }
 
@@ -423,7 +424,9 @@ static void lex_template(lexer *lx, bool ws, bool nl) {
     rg_tok_kind k = RG_TK_TEMPLATE;
     if (!end) {
         lex_error(lx, start, "non-terminated template string");
+        /* skip what it would have covered, so it is reported once */
         end = start + 2;
+        while (end < lx->len && (lx->src[start + 1] == '`' || lx->src[end] != '\n')) end++;
         k = RG_TK_ERROR;
     } else if (!template_segments(lx, start + 1, end - 1, &segs)) {
         k = RG_TK_ERROR;

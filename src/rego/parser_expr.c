@@ -9,7 +9,13 @@
  * previous token (as in OPA), so `x := [1]` followed by a line `[y] = x` is
  * two statements.  Only `-` can both continue an expression and start one;
  * inside a body a `-` on a new line starts a new literal.  Other infix
- * operators and `with` continue an expression across newlines. */
+ * operators and `with` continue an expression across newlines.
+ *
+ * Beyond ast.h: a call on a ref with string parts, `a["x-y"].f(1)`, is
+ * named by its dotted text with non-identifier parts JSON-quoted in
+ * brackets: `a["x-y"].f`.  Template strings (OPA 1.12) become
+ * internal.template_string([parts]) where a part is a string or scalar, or
+ * {$tN | $tN = expr} for an expression (empty when it is undefined). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -492,11 +498,9 @@ static rg_term *unary_inner(rgp *p) {
     rg_loc loc = rgp_loc(p, t);
     rgp_next(p);
     if (at_number(p, 0)) return number_literal(p, true, loc);
-    rg_term *x = parse_unary(p);
-    if (!x) return NULL;
-    rg_term *zero = rgp_new_term(p, RG_TERM_SCALAR, loc);
-    zero->u.v = rg_int(0);
-    return rgp_call2(p, "minus", zero, x, loc);
+    /* As in OPA, `-` is a sign for number literals only: `-x` is an error. */
+    rgp_unexpected(p, "expected number");
+    return NULL;
 }
 
 static rg_term *parse_unary(rgp *p) {

@@ -3,10 +3,12 @@
  * Rule forms (v1 unless noted):
  *   [default] REF [(args)] [contains KEY | (:=|=) VALUE] [BODY] {else-part | {body}}
  *   BODY is `if { query }`, `if literal`, or (v0 only) `{ query }`.
- * A head REF ending in `[x]` with no value and no `if` is a partial set in
- * v0 (`contains` is required in v1); with `if` it is a ref head whose value
- * is true.  Chained bodies `p { a } { b }` become separate rules sharing the
- * head.  After an error the parser skips to the next line that starts a
+ * A two-part head `p[x]` (or `p.x`) with no value and no `if` is a partial
+ * set in v0 (`contains` is required in v1); with `if` it is a ref head whose
+ * value is true.  Chained bodies `p { a } { b }` become separate rules
+ * sharing the head.  Rule forms OPA's parser rejects are rejected here too
+ * (with its messages), including v1's keyword requirements and non-constant
+ * default values.  After an error the parser skips to the next line that starts a
  * statement at or left of the failed one's column, so several errors can be
  * reported in one pass. */
 #include <stdlib.h>
@@ -465,8 +467,9 @@ static const char *source_text(rgp *p, size_t start_tok) {
     return rg_arena_strndup(p->a, p->src + s->off, e->off + e->len - s->off);
 }
 
-/* else parts and chained bodies `{ ... }` after the first rule r. */
-static bool rule_chain(rgp *p, modctx *mc, rg_rule *r) {
+/* else parts and chained bodies `{ ... }` after the first rule r (whose
+ * text, as in OPA, covers its else parts but not the chained bodies). */
+static bool rule_chain(rgp *p, modctx *mc, rg_rule *r, size_t start) {
     rg_rule *tail = r;
     int elses = 0;
     for (;;) {
@@ -485,16 +488,18 @@ static bool rule_chain(rgp *p, modctx *mc, rg_rule *r) {
                 rgp_error(p, rgp_cur(p), "expected else keyword");
                 return false;
             }
+            if (!r->text) r->text = source_text(p, start);
             rg_rule *c = rg_arena_calloc(p->a, sizeof *c);
             c->head = r->head;
             c->loc = rgp_loc(p, rgp_cur(p));
             c->has_body = true;
-            size_t start = p->pos;
+            size_t body_start = p->pos;
             if (!rgp_braced_body(p, &c->body)) return false;
-            c->text = source_text(p, start);
+            c->text = source_text(p, body_start);
             rgp_vec_push(p, &mc->rules, c);
             r = tail = c;
         } else {
+            if (!r->text) r->text = source_text(p, start);
             return true;
         }
     }
@@ -509,6 +514,11 @@ static bool rule_head(rgp *p, rg_rule_head *h) {
     if (!head_ref(p, h)) return false;
     const rg_token *t = rgp_cur(p);
     if (t->kind == RG_TK_LPAREN && !t->nl_before && !head_args(p, h)) return false;
+    t = rgp_cur(p);
+    if (t->kind >= RG_TK_EQ && t->kind <= RG_TK_OR && !t->nl_before) { /* `p + 1`: not a rule */
+        rgp_unexpected(p, NULL);
+        return false;
+    }
     if (!h->is_default && head_kw(p, RG_KW_CONTAINS)) {
         if (h->is_func) {
             rgp_unexpected(p, "the contains keyword can only be used with multi-value rule definitions");
@@ -533,10 +543,11 @@ static bool parse_rule(rgp *p, modctx *mc) {
     } else if (!rule_body(p, r, &used_if) || !check_head(p, r, used_if)) {
         return false;
     }
-    r->text = source_text(p, start);
     note_stmt(p, mc, r->loc.line, (long)mc->rules.n);
     rgp_vec_push(p, &mc->rules, r);
-    return r->head.is_default || rule_chain(p, mc, r);
+    if (!r->head.is_default) return rule_chain(p, mc, r, start);
+    r->text = source_text(p, start);
+    return true;
 }
 
 /* ---- recovery and annotations ---- */

@@ -297,14 +297,35 @@ static void predeclare_body(rg_cctx *c, rg_scope *s, rg_body *b) {
 
 /* ---- calls ---- */
 
-static rg_node *node_at(rg_node *n, const char *dotted) {
-    const char *p = dotted;
-    while (n && *p) {
-        const char *dot = strchr(p, '.');
-        size_t len = dot ? (size_t)(dot - p) : strlen(p);
-        n = rg_node_child(n, rg_string_static(p, len));
-        p = dot ? dot + 1 : p + len;
+/* Next segment of a call name as the parser writes it: identifiers joined
+ * by dots, other keys as JSON strings in brackets (a["color.name"].f).
+ * Returns the position after the segment, or NULL at the end. */
+static const char *next_segment(const char *p, rg_buf *seg) {
+    seg->len = 0;
+    if (seg->data) seg->data[0] = 0;
+    if (*p == '.') p++;
+    if (!*p) return NULL;
+    if (p[0] == '[' && p[1] == '"') {
+        p += 2;
+        while (*p && *p != '"') {
+            if (*p == '\\' && p[1]) p++;
+            rg_buf_putc(seg, *p++);
+        }
+        if (*p == '"') p++;
+        if (*p == ']') p++;
+        return p;
     }
+    const char *start = p;
+    while (*p && *p != '.' && *p != '[') p++;
+    rg_buf_append(seg, start, (size_t)(p - start));
+    return p;
+}
+
+static rg_node *node_at(rg_node *n, const char *dotted) {
+    rg_buf seg = RG_BUF_INIT;
+    const char *p = dotted;
+    while (n && (p = next_segment(p, &seg)) != NULL) n = rg_node_child(n, rg_string_static(rg_buf_cstr(&seg), seg.len));
+    rg_buf_fini(&seg);
     return n;
 }
 
@@ -321,7 +342,7 @@ static rg_node *node_at_ref(rg_node *n, const rg_term *ref) {
 const rg_call_target *rg_resolve_call_name(rg_cctx *c, const char *name);
 const rg_call_target *rg_resolve_call_name(rg_cctx *c, const char *name) {
     rg_node *node = NULL;
-    const char *dot = strchr(name, '.');
+    const char *dot = strpbrk(name, ".[");
     size_t first_len = dot ? (size_t)(dot - name) : strlen(name);
     char first[128];
     if (first_len < sizeof first) {
@@ -335,7 +356,7 @@ const rg_call_target *rg_resolve_call_name(rg_cctx *c, const char *name) {
     } else if (first[0] && c->mod && find_import(c, first)) {
         const rg_import *im = find_import(c, first);
         if (im->path->kind == RG_TERM_REF) node = node_at_ref(c->p->root, im->path);
-        if (node && dot) node = node_at(node, dot + 1);
+        if (node && dot) node = node_at(node, dot);
     } else if (c->pkg) {
         node = node_at(c->pkg, name);
     }
@@ -561,7 +582,7 @@ static void resolve_with(rg_cctx *c, rg_scope *s, rg_with *w) {
     }
     /* The replacement may itself be a function name. */
     rg_term *v = w->value;
-    if (v->kind == RG_TERM_VAR && rg_scope_lookup(s, v->u.name) == RG_SLOT_NONE && !is_global(c, v->u.name)) {
+    if (v->kind == RG_TERM_VAR && rg_scope_lookup(s, v->u.name) == RG_SLOT_NONE) {
         const rg_call_target *ft = rg_resolve_call_name(c, v->u.name);
         if (ft) {
             v->resolved = ft;

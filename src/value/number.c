@@ -40,6 +40,48 @@ rg_value rg_bigint_from_text(rg_arena *a, const char *text, size_t len) {
     return out;
 }
 
+/* A literal with a fraction or exponent that denotes an integer ("1.0",
+ * "1e30", "1.5e1") stays exact; returns RG_UNDEFINED for non-integers. */
+static rg_value exact_integer(rg_arena *a, const char *text, size_t len) {
+    char digits[128];
+    size_t nd = 0, i = 0;
+    bool neg = text[0] == '-';
+    if (neg) i++;
+    long frac = 0, exp = 0;
+    bool in_frac = false;
+    for (; i < len && text[i] != 'e' && text[i] != 'E'; i++) {
+        if (text[i] == '.') {
+            in_frac = true;
+            continue;
+        }
+        if (nd + 2 >= sizeof digits) return rg_undefined();
+        digits[nd++] = text[i];
+        if (in_frac) frac++;
+    }
+    if (i < len) {
+        exp = strtol(text + i + 1, NULL, 10);
+        if (exp > 4096 || exp < -4096) return rg_undefined();
+    }
+    long scale = exp - frac;
+    while (scale < 0 && nd > 1 && digits[nd - 1] == '0') nd--, scale++;
+    /* Beyond 40 digits keep the compact floating form (1e300 stays 1e+300). */
+    if (scale < 0 || (long)nd + scale > 40) return rg_undefined();
+    digits[nd] = 0;
+    mpz_t z, p;
+    if (mpz_init_set_str(z, digits, 10) != 0) {
+        mpz_clear(z);
+        return rg_undefined();
+    }
+    mpz_init(p);
+    mpz_ui_pow_ui(p, 10, (unsigned long)scale);
+    mpz_mul(z, z, p);
+    if (neg) mpz_neg(z, z);
+    rg_value out = big_from_mpz(a, z);
+    mpz_clear(p);
+    mpz_clear(z);
+    return out;
+}
+
 rg_value rg_number_parse(rg_arena *a, const char *text, size_t len) {
     size_t i = 0;
     if (i < len && text[i] == '-') i++;
@@ -74,16 +116,18 @@ rg_value rg_number_parse(rg_arena *a, const char *text, size_t len) {
         if (errno == ERANGE) out = rg_bigint_from_text(a, buf, len);
         else out = rg_int(v);
     } else {
-        double d = strtod(buf, NULL);
-        /* An exact integer written with a fraction or exponent ("1.0", "1e3")
-         * stays exact; a huge one becomes a big integer when representable. */
-        if (isfinite(d) && d == floor(d) && fabs(d) >= 9.2e18 && fabs(d) < 1e300) {
-            mpz_t z;
-            mpz_init_set_d(z, d);
-            out = big_from_mpz(a, z);
-            mpz_clear(z);
-        } else {
-            out = rg_num_from_double(d);
+        out = exact_integer(a, buf, len);
+        if (rg_is_undef(out)) {
+            double d = strtod(buf, NULL);
+            /* A huge integral value still has an exact integer reading. */
+            if (isfinite(d) && d == floor(d) && fabs(d) >= 9.2e18 && fabs(d) < 1e300) {
+                mpz_t z;
+                mpz_init_set_d(z, d);
+                out = big_from_mpz(a, z);
+                mpz_clear(z);
+            } else {
+                out = rg_num_from_double(d);
+            }
         }
     }
     if (buf != small) free(buf);
