@@ -1,6 +1,8 @@
 /* Value model: order, equality, JSON output, number normalisation. */
 #include <stdlib.h>
+#include <string.h>
 
+#include "read/read.h"
 #include "testlib.h"
 #include "value/number.h"
 #include "value/value.h"
@@ -49,8 +51,62 @@ static void test_json_out(void) {
     rg_arena_fini(&a);
 }
 
+
+static rg_value json(rg_arena *a, const char *text) {
+    rg_diags d = RG_DIAGS_INIT;
+    rg_value v = rg_undefined();
+    if (rg_json_parse(a, "v", text, strlen(text), 0, NULL, &v, &d)) v = rg_undefined();
+    rg_diags_fini(&d);
+    return v;
+}
+
+/* Numbers read from JSON: exact big integers, decimals that print back as
+ * written, order and equality across representations. */
+static void test_json_numbers(void) {
+    rg_arena a;
+    rg_arena_init(&a);
+    static const char *const texts[] = {"123456789012345678901234567890", "-123456789012345678901234567890",
+                                        "0.1", "1e-07", "-2.5e+300", "9223372036854775807",
+                                        "9223372036854775808", "-9223372036854775809", "3.5", "0"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        rg_value v = json(&a, texts[i]);
+        CHECK(v.kind == RG_NUMBER);
+        char *out = rg_json_dump(v, 0);
+        CHECK_STR(out, texts[i]);
+        CHECK(rg_value_equal(json(&a, out), v));
+        free(out);
+    }
+    CHECK(rg_value_equal(json(&a, "1e-7"), json(&a, "0.0000001")));
+    CHECK(rg_value_equal(json(&a, "1.0"), rg_int(1)));
+    CHECK(rg_value_equal(json(&a, "100"), json(&a, "1e2")));
+    CHECK(rg_value_hash(json(&a, "1.0")) == rg_value_hash(rg_int(1)));
+    /* Order across int64, big integers and doubles. */
+    rg_value ordered[] = {json(&a, "-2.5e300"), json(&a, "-123456789012345678901234567890"), json(&a, "-1"),
+                          json(&a, "1e-7"), json(&a, "0.1"), json(&a, "1"), json(&a, "9223372036854775807"),
+                          json(&a, "9223372036854775808"), json(&a, "123456789012345678901234567890"),
+                          json(&a, "2.5e300")};
+    size_t n = sizeof ordered / sizeof *ordered;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            int c = rg_value_compare(ordered[i], ordered[j]);
+            CHECK((i < j && c < 0) || (i == j && c == 0) || (i > j && c > 0));
+            CHECK(rg_value_equal(ordered[i], ordered[j]) == (i == j));
+        }
+    /* Whole documents: JSON text -> value -> JSON text is stable. */
+    const char *doc = "{\"a\":[123456789012345678901234567890,0.1,1e-07,-2.5e+300],\"b\":{\"c\":null}}";
+    char *out = rg_json_dump(json(&a, doc), 0);
+    CHECK_STR(out, doc);
+    free(out);
+    /* Objects compare by sorted pairs; equal regardless of input order. */
+    CHECK(rg_value_equal(json(&a, "{\"x\":1,\"y\":[2]}"), json(&a, "{\"y\":[2],\"x\":1.0}")));
+    CHECK(rg_value_compare(json(&a, "{\"x\":1}"), json(&a, "{\"x\":2}")) < 0);
+    CHECK(rg_value_compare(json(&a, "[1,2]"), json(&a, "[1,2,0]")) < 0);
+    rg_arena_fini(&a);
+}
+
 int main(void) {
     test_order();
     test_json_out();
+    test_json_numbers();
     return rg_test_report("value");
 }
