@@ -316,6 +316,9 @@ static int data_walk(ev *e, walk *w, size_t i, const rg_node *n, rg_value base) 
         v = patch_deeper(e, w->keys, i, rg_is_undef(v) ? rg_empty_object() : v);
         return ev_index(e, w->fr, ref, i, v, w->k);
     }
+    if (n && !n->subtree_rules && i < ref->u.ref.n && ref->u.ref.path[i]->kind == RG_TERM_SCALAR &&
+        rg_node_child(n, ref->u.ref.path[i]->u.v))
+        return walk_step(e, w, i, n, base, ref->u.ref.path[i]->u.v); /* toward a package without rules */
     if (!n || !n->subtree_rules) {
         /* A package without rules is still an (empty) document. */
         if (rg_is_undef(base) && n) base = rg_empty_object();

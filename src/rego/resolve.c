@@ -700,6 +700,17 @@ void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
             for (size_t k = 0; k < e->n_some_vars; k++) rg_resolve_term(c, s, e->some_vars[k]);
             break;
         case RG_EXPR_SOME_IN:
+            if ((e->coll->kind == RG_TERM_ARRAY || e->coll->kind == RG_TERM_SET) && e->coll->u.coll.n) {
+                /* No element of a literal collection can match the pattern. */
+                bool any = false;
+                for (size_t k = 0; k < e->coll->u.coll.n && !any; k++) {
+                    const rg_term *el = e->coll->u.coll.items[k];
+                    any = !is_collection_literal(el) || !is_collection_literal(e->value) ||
+                          (el->kind == e->value->kind && (el->kind != RG_TERM_ARRAY || el->u.coll.n == e->value->u.coll.n)) ||
+                          (el->kind == RG_TERM_SCALAR && e->value->kind == RG_TERM_SCALAR);
+                }
+                if (!any) rg_cerr(c, "rego_type_error", e->loc, "match error: no element of the collection fits the pattern");
+            }
             if (e->coll->kind == RG_TERM_SCALAR)
                 rg_cerr(c, "rego_type_error", e->loc, "some ... in: %s is not a collection", rg_type_name(e->coll->u.v));
             rg_resolve_term(c, s, e->coll);
