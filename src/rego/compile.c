@@ -171,14 +171,11 @@ static void add_rule(rg_cctx *c, rg_node *pkg, const rg_module *m, rg_rule *r) {
     cr->n_tail = h->n_ref - i;
     cr->annotations = rg_empty_object();
     cr->chain = rg_empty_array();
+    cr->multi = h->contains && cr->n_tail;
     if (h->is_func) cr->kind = RG_RK_FUNC;
-    else if (h->contains) cr->kind = RG_RK_SET;
+    else if (h->contains && !cr->n_tail) cr->kind = RG_RK_SET;
     else if (cr->n_tail) cr->kind = RG_RK_OBJECT;
     else cr->kind = RG_RK_COMPLETE;
-    if (h->contains && cr->n_tail) {
-        rg_cerr(c, "rego_compile_error", r->loc, "multi-value rules with variables in the reference are not supported");
-        return;
-    }
     if (n->has_rules && n->kind != cr->kind) {
         rg_cerr(c, "rego_type_error", r->loc, "conflicting rules %s found (%s and %s)", n->path, kind_name(n->kind),
                 kind_name(cr->kind));

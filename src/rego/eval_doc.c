@@ -55,12 +55,10 @@ static int object_tail(ev *e, rule_k *r) {
         collect_k c = {{object_key_fn}, r};
         return ev_term(e, r->fr, r->cr->tail[r->tail_i], &c.base);
     }
-    if (!r->branch->head.value) {
-        collect_k c = {{object_value_fn}, r};
-        return object_value_fn(e, &c.base, rg_bool(true));
-    }
     collect_k c = {{object_value_fn}, r};
-    return ev_term(e, r->fr, r->branch->head.value, &c.base);
+    const rg_term *value = r->cr->multi ? r->cr->ast->head.key : r->branch->head.value;
+    if (!value) return object_value_fn(e, &c.base, rg_bool(true));
+    return ev_term(e, r->fr, value, &c.base);
 }
 
 static int rule_head_fn(ev *e, K *k) {
@@ -141,12 +139,31 @@ static int object_insert(ev *e, rg_value obj, const rg_value *keys, size_t n, rg
     return 0;
 }
 
+/* Like object_insert, but the leaf is a set that collects v. */
+static int object_insert_multi(ev *e, rg_value obj, const rg_value *keys, size_t n, rg_value v, rg_loc loc,
+                               rg_value *out) {
+    rg_value cur = rg_object_get(obj, keys[0]);
+    if (n == 1) {
+        if (rg_is_undef(cur)) cur = rg_empty_set();
+        if (cur.kind != RG_SET) return ev_error(e, "eval_conflict_error", loc, "object keys must be unique");
+        *out = rg_object_put(e->a, obj, keys[0], rg_set_union(e->a, cur, rg_set(e->a, &v, 1)));
+        return 0;
+    }
+    if (rg_is_undef(cur)) cur = rg_empty_object();
+    else if (cur.kind != RG_OBJECT) return ev_error(e, "eval_conflict_error", loc, "object keys must be unique");
+    rg_value sub;
+    if (object_insert_multi(e, cur, keys + 1, n - 1, v, loc, &sub)) return -1;
+    *out = rg_object_put(e->a, obj, keys[0], sub);
+    return 0;
+}
+
 static rg_value subtree_value(ev *e, const rg_node *n, rg_value base);
 
 static rg_value compute_node(ev *e, const rg_node *n) {
     rg_vec out = RG_VEC_INIT;
     rg_loc loc = n->n_rules ? n->rules[0]->ast->loc : n->default_rule ? n->default_rule->ast->loc : (rg_loc){0};
-    for (size_t i = 0; i < n->n_rules && !e->failed; i++) eval_rule(e, n->rules[i], &out);
+    if (n->kind != RG_RK_OBJECT)
+        for (size_t i = 0; i < n->n_rules && !e->failed; i++) eval_rule(e, n->rules[i], &out);
     rg_value v = rg_undefined();
     if (e->failed) goto done;
     switch (n->kind) {
@@ -159,9 +176,15 @@ static rg_value compute_node(ev *e, const rg_node *n) {
         /* Start from the statically named children (`p["a"] = 1` next to `p[k] = v`). */
         v = subtree_value(e, n, rg_undefined());
         if (v.kind != RG_OBJECT) v = rg_empty_object();
-        for (size_t i = 0; i < out.len && !e->failed; i++) {
-            rg_value kv = out.items[i];
-            object_insert(e, v, kv.u.items, kv.len - 1, kv.u.items[kv.len - 1], loc, &v);
+        for (size_t i = 0; i < n->n_rules && !e->failed; i++) {
+            rg_vec mine = RG_VEC_INIT;
+            eval_rule(e, n->rules[i], &mine);
+            for (size_t k = 0; k < mine.len && !e->failed; k++) {
+                rg_value kv = mine.items[k];
+                if (n->rules[i]->multi) object_insert_multi(e, v, kv.u.items, kv.len - 1, kv.u.items[kv.len - 1], loc, &v);
+                else object_insert(e, v, kv.u.items, kv.len - 1, kv.u.items[kv.len - 1], loc, &v);
+            }
+            rg_vec_fini(&mine);
         }
         break;
     }

@@ -26,6 +26,7 @@ typedef struct rg_crule {
     rg_rule_kind kind;
     rg_node *node;
     rg_term **tail;  /* head ref parts after the node's path (OBJECT rules) */
+    bool multi;      /* `a[x] contains v`: an OBJECT rule whose leaves are sets */
     size_t n_tail;
     int nslots;      /* frame size (shared by else chain, comprehensions, every) */
     const char **slot_names;
