@@ -34,6 +34,8 @@ void rg_srcmap_set_root(rg_srcmap *m, rg_pos pos);
 enum rg_read_flags {
     RG_READ_REJECT_DUPLICATES = 1 << 0, /* duplicate mapping keys are errors (CloudFormation) */
     RG_READ_CFN_TAGS = 1 << 1,          /* YAML: !Ref, !GetAtt ... become long-form intrinsics */
+    RG_READ_TYPED_KEYS = 1 << 2,        /* YAML: scalar keys keep their type (test data), instead of
+                                           becoming strings as in YAML-to-JSON conversion */
 };
 
 /* Maximum nesting of arrays/objects; deeper input is an error, never a crash. */

@@ -453,7 +453,7 @@ static void finish_node(yp *y, rg_value v, rg_pos pos, uint64_t nodes, char *anc
         nodes += 2;
     }
     if (anchor_name) anchor_put(y, anchor_name, v, nodes);
-    if (at_key(y)) v = key_string(y, v);
+    if (at_key(y) && !(y->flags & RG_READ_TYPED_KEYS)) v = key_string(y, v);
     push(y, v, pos, nodes);
 }
 
@@ -487,7 +487,7 @@ static int on_alias(yp *y, const yaml_event_t *e) {
     if (y->expanded > YAML_MAX_EXPANSION)
         return fail_at(y, pos, "YAML alias expansion exceeds limit (%llu nodes)", (unsigned long long)YAML_MAX_EXPANSION);
     rg_value v = an->v;
-    if (at_key(y)) v = key_string(y, v);
+    if (at_key(y) && !(y->flags & RG_READ_TYPED_KEYS)) v = key_string(y, v);
     push(y, v, pos, an->nodes);
     return 0;
 }

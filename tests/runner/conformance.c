@@ -231,7 +231,7 @@ static void run_file(const char *path, bool v0) {
     rg_arena_init(&fa);
     rg_diags d = RG_DIAGS_INIT;
     rg_value doc;
-    if (rg_yaml_parse(&fa, path, src, len, 0, NULL, &doc, &d) != 0) {
+    if (rg_yaml_parse(&fa, path, src, len, RG_READ_TYPED_KEYS, NULL, &doc, &d) != 0) {
         rg_buf b = RG_BUF_INIT;
         rg_diag_format(&b, &d.items[0]);
         fprintf(stderr, "%s\n", rg_buf_cstr(&b));

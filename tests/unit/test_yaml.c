@@ -427,8 +427,22 @@ static void test_write_round_trip(void) {
                                 "-2.5e300, 123456789012345678901234567890, null, true]}}}}")));
 }
 
+/* Test data keeps typed keys; JSON-style conversion makes them strings. */
+static void test_typed_keys(void) {
+    CHECK_YAML("1: a\ntrue: b\nnull: c\n", "{\"1\":\"a\",\"null\":\"c\",\"true\":\"b\"}");
+    rg_diags d = RG_DIAGS_INIT;
+    rg_value v;
+    const char *src = "1: a\ntrue: b\n";
+    CHECK(rg_yaml_parse(&A, "t.yaml", src, strlen(src), RG_READ_TYPED_KEYS, NULL, &v, &d) == 0);
+    CHECK(rg_value_equal(rg_object_get(v, rg_int(1)), rg_string_static("a", 1)));
+    CHECK(rg_value_equal(rg_object_get(v, rg_bool(true)), rg_string_static("b", 1)));
+    CHECK(rg_is_undef(rg_object_get_str(v, "1")));
+    rg_diags_fini(&d);
+}
+
 int main(void) {
     rg_arena_init(&A);
+    test_typed_keys();
     test_scalars();
     test_positions();
     test_cfn_tags();
