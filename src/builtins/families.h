@@ -24,6 +24,7 @@
     X(units)           \
     X(crypto)          \
     X(uuid)            \
+    X(jwt)             \
     X(misc)
 
 #define RG_DECLARE_FAMILY(name) extern const rg_builtin_def rg_builtins_##name[];
