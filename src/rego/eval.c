@@ -337,9 +337,7 @@ static int ev_expr_neg(ev *e, rg_value *fr, const rg_expr *x, K *k) {
 }
 
 static int ev_expr(ev *e, rg_value *fr, const rg_expr *x, K *k) {
-    char here;
-    if ((size_t)(e->stack_base - &here) > e->stack_limit)
-        return ev_error(e, "eval_error", x->loc, "evaluation nested too deeply");
+    if (ev_stack_exhausted(e)) return ev_error(e, "eval_error", x->loc, "evaluation nested too deeply");
     if (!x->n_withs) return ev_expr_neg(e, fr, x, k);
     with_k w;
     w.outer = e->st;
@@ -875,6 +873,7 @@ static int ev_call(ev *e, rg_value *fr, const rg_term *t, VK *k) {
 }
 
 int ev_term(ev *e, rg_value *fr, const rg_term *t, VK *k) {
+    if (ev_stack_exhausted(e)) return ev_error(e, "eval_error", t->loc, "evaluation nested too deeply");
     switch (t->kind) {
     case RG_TERM_SCALAR: return k->fn(e, k, t->u.v);
     case RG_TERM_VAR:

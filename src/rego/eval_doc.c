@@ -2,6 +2,7 @@
  * together; rule values are computed once per evaluation (memoised per
  * node, reset under `with`); functions are called with fresh frames.
  * Also the query entry point, rg_query_eval. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -486,12 +487,26 @@ static int result_fn(ev *e, K *k) {
     return 0;
 }
 
+/* How deep evaluation may recurse on this thread's stack: its size less a
+ * margin for builtins (PCRE2, libyaml, printf) below the deepest frame. */
+static size_t usable_stack(void) {
+    size_t size = 8u << 20;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        size_t s = 0;
+        if (pthread_attr_getstacksize(&attr, &s) == 0 && s) size = s;
+        pthread_attr_destroy(&attr);
+    }
+    size_t margin = 512u << 10;
+    return size > 2 * margin ? size - 2 * margin : size / 2;
+}
+
 int rg_query_eval(rg_policy *p, const rg_query *q, rg_arena *a, const rg_eval_options *opts, rg_vec *results,
                   rg_diags *diags) {
     char base;
     ev e = {.p = p, .a = a, .strict = opts->strict_builtin_errors, .diags = diags};
     e.stack_base = &base;
-    e.stack_limit = 6u << 20;
+    e.stack_limit = usable_stack();
     rg_bi_ctx_init(&e.bi, a);
     e.bi.print_out = opts->print_out;
     e.bi.now_ns = opts->now_ns;

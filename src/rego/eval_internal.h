@@ -68,6 +68,13 @@ struct ev {
 enum { CS_NONE = 0, CS_BUSY = 1, CS_DONE = 2 };
 
 int ev_error(ev *e, const char *code, rg_loc loc, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* True when the C stack is nearly used up: deep rule chains and nesting
+ * become an error instead of a crash. */
+static inline bool ev_stack_exhausted(const ev *e) {
+    char here;
+    return (size_t)(e->stack_base - &here) > e->stack_limit;
+}
 void ev_bind(ev *e, rg_value *slot, rg_value v);
 void ev_undo(ev *e, size_t mark);
 int ev_halt_token(ev *e);
