@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/read.h"
+#include "read/read_internal.h"
 
 typedef struct frame {
     size_t start; /* index of the first element on the value stack */
@@ -319,52 +319,17 @@ static int parse_scalar(jp *j, rg_value *out) {
 
 /* ---- containers ---- */
 
-static void key_text(rg_buf *b, rg_value k) {
-    if (k.kind == RG_STRING) rg_json_write_string(b, k.u.s, k.len, 0);
-    else rg_json_write(b, k, 0);
-}
-
-/* Reports the first key (in document order) that repeats an earlier one. */
-static int report_duplicate(jp *j, rg_value obj, const rg_value *pairs, const rg_pos *pp, size_t n) {
-    size_t *seen = rg_xmalloc(obj.len * sizeof *seen);
-    for (size_t i = 0; i < obj.len; i++) seen[i] = SIZE_MAX;
-    int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++) {
-        long ix = rg_object_find(obj, pairs[2 * i]);
-        if (ix < 0) continue;
-        if (seen[ix] == SIZE_MAX) {
-            seen[ix] = i;
-            continue;
-        }
-        rg_buf b = RG_BUF_INIT;
-        key_text(&b, pairs[2 * i]);
-        rg_pos first = pp[2 * seen[ix]];
-        rc = fail_at(j, pp[2 * i], "duplicate key %s (first defined at line %u, column %u)", rg_buf_cstr(&b),
-                     first.line, first.col);
-        rg_buf_fini(&b);
-    }
-    free(seen);
-    return rc;
-}
-
 static int finish_object(jp *j, const frame *f, rg_value *out) {
     size_t n = (j->n - f->start) / 2;
-    const rg_value *pairs = j->vals + f->start;
-    const rg_pos *pp = j->poss + f->start;
-    rg_value obj = rg_object(j->a, pairs, n);
-    if (obj.len < n && (j->flags & RG_READ_REJECT_DUPLICATES)) return report_duplicate(j, obj, pairs, pp, n);
-    if (j->map) {
-        /* Document order, so that with duplicates the last key's positions win. */
-        for (size_t i = 0; i < n; i++) {
-            long ix = (long)i;
-            if (obj.len != n || !rg_value_equal(obj.u.items[2 * i], pairs[2 * i]))
-                ix = rg_object_find(obj, pairs[2 * i]);
-            rg_srcmap_put(j->map, &obj.u.items[2 * ix], pp[2 * i]);
-            rg_srcmap_put(j->map, &obj.u.items[2 * ix + 1], pp[2 * i + 1]);
-        }
-    }
-    *out = obj;
-    return 0;
+    rg_read_dup dup;
+    if (rg_read_object(j->a, j->vals + f->start, j->poss + f->start, n, j->flags, j->map, out, &dup) == 0)
+        return 0;
+    rg_buf b = RG_BUF_INIT;
+    rg_read_key_text(&b, dup.key);
+    int rc = fail_at(j, dup.at, "duplicate key %s (first defined at line %u, column %u)", rg_buf_cstr(&b), dup.first.line,
+                     dup.first.col);
+    rg_buf_fini(&b);
+    return rc;
 }
 
 /* Closes the innermost container: its elements become one arena array and

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "read/read.h"
+#include "read/read_internal.h"
 
 /* Total nodes that aliases may expand to in one document. */
 #define YAML_MAX_EXPANSION 10000000ull
@@ -503,52 +503,17 @@ static int on_start(yp *y, const yaml_event_t *e, bool is_map) {
     return 0;
 }
 
-static void key_text(rg_buf *b, rg_value k) {
-    if (k.kind == RG_STRING) rg_json_write_string(b, k.u.s, k.len, 0);
-    else rg_json_write(b, k, 0);
-}
-
-/* Reports the first key (in document order) that repeats an earlier one. */
-static int report_duplicate(yp *y, rg_value obj, const rg_value *pairs, const rg_pos *pp, size_t n) {
-    size_t *seen = rg_xmalloc(obj.len * sizeof *seen);
-    for (size_t i = 0; i < obj.len; i++) seen[i] = SIZE_MAX;
-    int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++) {
-        long ix = rg_object_find(obj, pairs[2 * i]);
-        if (ix < 0) continue;
-        if (seen[ix] == SIZE_MAX) {
-            seen[ix] = i;
-            continue;
-        }
-        rg_buf b = RG_BUF_INIT;
-        key_text(&b, pairs[2 * i]);
-        rg_pos first = pp[2 * seen[ix]];
-        rc = fail_at(y, pp[2 * i], "duplicate key %s (first defined at line %u, column %u)", rg_buf_cstr(&b),
-                     first.line, first.col);
-        rg_buf_fini(&b);
-    }
-    free(seen);
-    return rc;
-}
-
 static int build_mapping(yp *y, const yframe *f, rg_value *out) {
     size_t n = (y->n - f->start) / 2;
-    const rg_value *pairs = y->vals + f->start;
-    const rg_pos *pp = y->poss + f->start;
-    rg_value obj = rg_object(y->a, pairs, n);
-    if (obj.len < n && (y->flags & RG_READ_REJECT_DUPLICATES)) return report_duplicate(y, obj, pairs, pp, n);
-    if (y->map) {
-        /* Document order, so that with duplicates the last key's positions win. */
-        for (size_t i = 0; i < n; i++) {
-            long ix = (long)i;
-            if (obj.len != n || !rg_value_equal(obj.u.items[2 * i], pairs[2 * i]))
-                ix = rg_object_find(obj, pairs[2 * i]);
-            rg_srcmap_put(y->map, &obj.u.items[2 * ix], pp[2 * i]);
-            rg_srcmap_put(y->map, &obj.u.items[2 * ix + 1], pp[2 * i + 1]);
-        }
-    }
-    *out = obj;
-    return 0;
+    rg_read_dup dup;
+    if (rg_read_object(y->a, y->vals + f->start, y->poss + f->start, n, y->flags, y->map, out, &dup) == 0)
+        return 0;
+    rg_buf b = RG_BUF_INIT;
+    rg_read_key_text(&b, dup.key);
+    int rc = fail_at(y, dup.at, "duplicate key %s (first defined at line %u, column %u)", rg_buf_cstr(&b), dup.first.line,
+                     dup.first.col);
+    rg_buf_fini(&b);
+    return rc;
 }
 
 static int on_end(yp *y) {
