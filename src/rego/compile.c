@@ -135,6 +135,7 @@ static bool is_str_term(const rg_term *t) { return t->kind == RG_TERM_SCALAR && 
 static rg_node *package_node(rg_policy *p, const rg_module *m) {
     rg_node *n = p->root;
     for (size_t i = 0; i < m->n_package; i++) n = child_or_new(p, n, m->package[i]->u.v);
+    n->is_package = true;
     return n;
 }
 
@@ -271,85 +272,106 @@ static void compile_rule(rg_cctx *c, rg_crule *cr) {
     cr->slot_names = c->slot_names;
 }
 
-/* ---- annotations ---- */
+/* ---- annotations ----
+ * METADATA blocks attach by scope: `rule` (default before a rule) to that
+ * rule, `document` to every rule of the same path, `package` (default before
+ * the package line) to the package, `subpackages` to the package and all
+ * below it.  rego.metadata.chain() lists, nearest first: the rule (with its
+ * rule or document annotations), its package, then ancestors' subpackages
+ * annotations. */
 
-static rg_value scope_of(rg_value ann, bool package_level) {
-    rg_value s = rg_object_get_str(ann, "scope");
-    if (s.kind == RG_STRING) return s;
-    return rg_string_static(package_level ? "package" : "rule", package_level ? 7 : 4);
+static rg_value path_value(rg_arena *a, const rg_node *n) {
+    rg_vec parts = RG_VEC_INIT;
+    for (const rg_node *q = n; q && q->parent; q = q->parent) rg_vec_push(&parts, q->key);
+    rg_vec_push(&parts, rg_string_static("data", 4));
+    for (size_t x = 0; x < parts.len / 2; x++) {
+        rg_value t = parts.items[x];
+        parts.items[x] = parts.items[parts.len - 1 - x];
+        parts.items[parts.len - 1 - x] = t;
+    }
+    rg_value v = rg_vec_to_array(a, &parts);
+    rg_vec_fini(&parts);
+    return v;
 }
 
-static void attach_annotations(rg_cctx *c, rg_module *m, rg_node *pkg) {
-    (void)pkg;
-    rg_value pkg_ann = rg_undefined();
-    rg_value *rule_ann = rg_xcalloc(m->n_rules ? m->n_rules : 1, sizeof *rule_ann);
+static rg_value chain_entry(rg_arena *a, rg_value path, rg_value ann) {
+    rg_value e[4] = {rg_string_static("annotations", 11), ann, rg_string_static("path", 4), path};
+    return rg_is_undef(ann) ? rg_object(a, e + 2, 1) : rg_object(a, e, 2);
+}
+
+static rg_crule *crule_of(rg_node *root_nodes[], size_t n_nodes, const rg_rule *r) {
+    for (size_t i = 0; i < n_nodes; i++) {
+        rg_node *n = root_nodes[i];
+        for (size_t k = 0; k <= n->n_rules; k++) {
+            rg_crule *cr = k < n->n_rules ? n->rules[k] : n->default_rule;
+            if (cr && cr->ast == r) return cr;
+        }
+    }
+    return NULL;
+}
+
+/* Pass 1: parses a module's blocks and stores them by scope. */
+static void collect_annotations(rg_cctx *c, rg_module *m, rg_node *pkg) {
+    rg_arena *a = &c->p->arena;
     for (size_t i = 0; i < m->n_annotations; i++) {
-        rg_annotation *a = &m->annotations[i];
+        rg_annotation *an = &m->annotations[i];
         rg_value v;
         rg_diags tmp = RG_DIAGS_INIT;
-        if (rg_yaml_parse(&c->p->arena, m->file, a->yaml, strlen(a->yaml), 0, NULL, &v, &tmp) != 0 ||
+        if (rg_yaml_parse(a, m->file, an->yaml, strlen(an->yaml), 0, NULL, &v, &tmp) != 0 ||
             (v.kind != RG_OBJECT && v.kind != RG_NULL)) {
-            rg_cerr(c, "rego_parse_error", a->loc, "invalid METADATA annotation: %s",
+            rg_cerr(c, "rego_parse_error", an->loc, "invalid METADATA annotation: %s",
                     tmp.len ? tmp.items[0].msg : "expected a YAML mapping");
             rg_diags_fini(&tmp);
             continue;
         }
         rg_diags_fini(&tmp);
         if (v.kind == RG_NULL) v = rg_empty_object();
-        bool pkg_level = a->rule_index < 0;
-        rg_value sc = scope_of(v, pkg_level);
-        v = rg_object_put(&c->p->arena, v, rg_cstring(&c->p->arena, "scope"), sc);
-        if (pkg_level || !strcmp(sc.u.s, "package") || !strcmp(sc.u.s, "subpackages")) pkg_ann = v;
-        else if ((size_t)a->rule_index < m->n_rules) rule_ann[a->rule_index] = v;
+        bool before_package = an->rule_index < 0;
+        rg_value sc = rg_object_get_str(v, "scope");
+        const char *scope = sc.kind == RG_STRING ? sc.u.s : before_package ? "package" : "rule";
+        rg_crule *cr = before_package || (size_t)an->rule_index >= m->n_rules
+                           ? NULL
+                           : crule_of(c->p->nodes, c->p->n_nodes, m->rules[an->rule_index]);
+        if (strcmp(scope, "rule") && strcmp(scope, "document") && strcmp(scope, "package") &&
+            strcmp(scope, "subpackages")) {
+            rg_cerr(c, "rego_parse_error", an->loc, "invalid annotation scope '%s'", scope);
+            continue;
+        }
+        if (!strcmp(scope, "rule") && !cr) {
+            rg_cerr(c, "rego_parse_error", an->loc, "annotation scope 'rule' must be applied to rule");
+            continue;
+        }
+        v = rg_object_put(a, v, rg_string_static("scope", 5), rg_cstring(a, scope));
+        if (!strcmp(scope, "rule")) cr->annotations = v;
+        else if (!strcmp(scope, "document") && cr) cr->node->doc_ann = v;
+        else if (!strcmp(scope, "subpackages")) pkg->sub_ann = v;
+        else pkg->pkg_ann = v;
     }
-    /* Attach to compiled rules of this module. */
+}
+
+/* Pass 2: rego.metadata.rule() and chain() values for every rule. */
+static void build_chains(rg_cctx *c) {
+    rg_arena *a = &c->p->arena;
     for (size_t ni = 0; ni < c->p->n_nodes; ni++) {
         rg_node *n = c->p->nodes[ni];
         for (size_t k = 0; k <= n->n_rules; k++) {
             rg_crule *cr = k < n->n_rules ? n->rules[k] : n->default_rule;
-            if (!cr || cr->module != m) continue;
-            size_t idx = 0;
-            while (idx < m->n_rules && m->rules[idx] != cr->ast) idx++;
+            if (!cr) continue;
+            rg_value own = cr->annotations.len ? cr->annotations : rg_undefined();
+            if (rg_is_undef(own) && !rg_is_undef(n->doc_ann)) own = n->doc_ann;
+            if (!rg_is_undef(own)) cr->annotations = own;
             rg_vec chain = RG_VEC_INIT;
-            rg_arena *a = &c->p->arena;
-            if (idx < m->n_rules && !rg_is_undef(rule_ann[idx])) {
-                cr->annotations = rule_ann[idx];
-                rg_value pairs[] = {rg_cstring(a, "annotations"), rule_ann[idx], rg_cstring(a, "path"), rg_undefined()};
-                (void)pairs;
-            }
-            /* chain: rule entry (path + annotations if any), then package */
-            rg_vec path = RG_VEC_INIT;
-            for (const rg_node *q = n; q && q->parent; q = q->parent) rg_vec_push(&path, q->key);
-            rg_vec_push(&path, rg_cstring(a, "data"));
-            for (size_t x = 0; x < path.len / 2; x++) {
-                rg_value t = path.items[x];
-                path.items[x] = path.items[path.len - 1 - x];
-                path.items[path.len - 1 - x] = t;
-            }
-            rg_value rule_path = rg_vec_to_array(a, &path);
-            rg_vec_fini(&path);
-            rg_vec e = RG_VEC_INIT;
-            if (!rg_is_undef(rule_ann[idx < m->n_rules ? idx : 0]) && idx < m->n_rules) {
-                rg_vec_push(&e, rg_cstring(a, "annotations"));
-                rg_vec_push(&e, rule_ann[idx]);
-            }
-            rg_vec_push(&e, rg_cstring(a, "path"));
-            rg_vec_push(&e, rule_path);
-            rg_vec_push(&chain, rg_vec_to_object(a, &e));
-            rg_vec_fini(&e);
-            if (!rg_is_undef(pkg_ann)) {
-                rg_vec pp = RG_VEC_INIT;
-                rg_vec_push(&pp, rg_cstring(a, "data"));
-                for (size_t x = 0; x < m->n_package; x++) rg_vec_push(&pp, m->package[x]->u.v);
-                rg_value pe[] = {rg_cstring(a, "annotations"), pkg_ann, rg_cstring(a, "path"), rg_vec_to_array(a, &pp)};
-                rg_vec_fini(&pp);
-                rg_vec_push(&chain, rg_object(a, pe, 2));
-            }
+            rg_vec_push(&chain, chain_entry(a, path_value(a, n), own));
+            rg_node *pkg = NULL;
+            for (rg_node *q = n->parent; q && !pkg; q = q->parent)
+                if (q->is_package) pkg = q;
+            if (pkg && !rg_is_undef(pkg->pkg_ann)) rg_vec_push(&chain, chain_entry(a, path_value(a, pkg), pkg->pkg_ann));
+            for (rg_node *q = pkg; q; q = q->parent)
+                if (!rg_is_undef(q->sub_ann)) rg_vec_push(&chain, chain_entry(a, path_value(a, q), q->sub_ann));
             cr->chain = rg_vec_to_array(a, &chain);
             rg_vec_fini(&chain);
         }
     }
-    free(rule_ann);
 }
 
 /* ---- recursion ---- */
@@ -510,8 +532,9 @@ int rg_policy_compile(rg_policy *p, rg_diags *diags) {
                 if (cr && cr->module == m) compile_rule(&c, cr);
             }
         }
-        attach_annotations(&c, m, c.pkg);
+        collect_annotations(&c, m, c.pkg);
     }
+    build_chains(&c);
     if (!c.errors) {
         rg_node **stack = rg_xmalloc((RG_MAX_RULE_DEPTH + 1) * sizeof *stack);
         for (size_t ni = 0; ni < p->n_nodes; ni++)

@@ -50,6 +50,8 @@ struct rg_node {
     bool has_rules;    /* rules or default defined here */
     bool subtree_rules; /* some rule at or below */
     int visit;         /* recursion check state */
+    bool is_package;   /* a module declares this package */
+    rg_value doc_ann, pkg_ann, sub_ann; /* document / package / subpackages METADATA, or undefined */
 };
 
 /* Function/builtin targets resolved on CALL terms. */
