@@ -405,11 +405,14 @@ static int pairs_fn(ev *e, K *k) {
 }
 
 static int unify(ev *e, rg_value *fr, const rg_term *a, const rg_term *b, K *k) {
-    if (evaluable(fr, a) && (b->kind == RG_TERM_VAR || !evaluable(fr, b) || a->kind != RG_TERM_VAR)) {
+    bool ea = evaluable(fr, a), eb = evaluable(fr, b);
+    /* Evaluate one side and match the other against each value; a bound
+     * variable is the cheaper side to match. */
+    if (ea && (!eb || a->kind != RG_TERM_VAR || b->kind == RG_TERM_VAR)) {
         unify_v_k u = {{unify_v_fn}, fr, b, k};
         return ev_term(e, fr, a, &u.base);
     }
-    if (evaluable(fr, b)) {
+    if (eb) {
         unify_v_k u = {{unify_v_fn}, fr, a, k};
         return ev_term(e, fr, b, &u.base);
     }
