@@ -135,7 +135,7 @@ const rg_builtin_def rg_builtins_aggregates[] = {
     {"max", bi_max, 1, RG_ARGS(RG_T_ARR | RG_T_SET), RG_T_ANY, 0},
     {"min", bi_min, 1, RG_ARGS(RG_T_ARR | RG_T_SET), RG_T_ANY, 0},
     {"sort", bi_sort, 1, RG_ARGS(RG_T_ARR | RG_T_SET), RG_T_ARR, 0},
-    {"any", bi_any, 1, RG_ARGS(RG_T_ARR | RG_T_SET), RG_T_BOOL, 0},
-    {"all", bi_all, 1, RG_ARGS(RG_T_ARR | RG_T_SET), RG_T_BOOL, 0},
+    {"any", bi_any, 1, RG_ARGS(RG_T_ARR | RG_T_SET), RG_T_BOOL, RG_BI_DEPRECATED},
+    {"all", bi_all, 1, RG_ARGS(RG_T_ARR | RG_T_SET), RG_T_BOOL, RG_BI_DEPRECATED},
     {0},
 };

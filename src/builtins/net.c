@@ -401,7 +401,7 @@ static int bi_cidr_merge(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_val
 
 const rg_builtin_def rg_builtins_net[] = {
     {"net.cidr_contains", bi_cidr_contains, 2, RG_ARGS(RG_T_STR, RG_T_STR), RG_T_BOOL, 0},
-    {"net.cidr_overlap", bi_cidr_contains, 2, RG_ARGS(RG_T_STR, RG_T_STR), RG_T_BOOL, 0},
+    {"net.cidr_overlap", bi_cidr_contains, 2, RG_ARGS(RG_T_STR, RG_T_STR), RG_T_BOOL, RG_BI_DEPRECATED},
     {"net.cidr_intersects", bi_cidr_intersects, 2, RG_ARGS(RG_T_STR, RG_T_STR), RG_T_BOOL, 0},
     {"net.cidr_contains_matches", bi_cidr_contains_matches, 2,
      RG_ARGS(RG_T_STR | RG_T_COLL, RG_T_STR | RG_T_COLL), RG_T_SET, 0},

@@ -881,7 +881,7 @@ static int bi_regex_globs_match(rg_bi_ctx *ctx, const rg_value *args, int nargs,
 #define S RG_T_STR
 const rg_builtin_def rg_builtins_regex[] = {
     {"regex.match", bi_regex_match, 2, RG_ARGS(S, S), RG_T_BOOL, 0},
-    {"re_match", bi_regex_match, 2, RG_ARGS(S, S), RG_T_BOOL, 0},
+    {"re_match", bi_regex_match, 2, RG_ARGS(S, S), RG_T_BOOL, RG_BI_DEPRECATED},
     {"regex.is_valid", bi_regex_is_valid, 1, RG_ARGS(S), RG_T_BOOL, 0},
     {"regex.split", bi_regex_split, 2, RG_ARGS(S, S), RG_T_ARR, 0},
     {"regex.find_n", bi_regex_find_n, 3, RG_ARGS(S, S, RG_T_NUM), RG_T_ARR, 0},

@@ -44,6 +44,7 @@ enum {
     RG_BI_NONDETERMINISTIC = 1 << 0, /* time.now_ns, uuid, rand: cached per evaluation */
     RG_BI_RELATION = 1 << 1,         /* returns an array of outputs to iterate */
     RG_BI_VARIADIC = 1 << 2,         /* arity is a minimum (print) */
+    RG_BI_DEPRECATED = 1 << 3,       /* removed in Rego v1: only v0 modules may call it */
 };
 
 #define RG_BI_MAX_ARGS 6

@@ -367,6 +367,8 @@ const rg_call_target *rg_resolve_call_name(rg_cctx *c, const char *name) {
         return t;
     }
     const rg_builtin_def *b = rg_builtin_lookup(name);
+    bool v1 = c->mod ? c->mod->v1 : !c->p->v0_compatible;
+    if (b && (b->flags & RG_BI_DEPRECATED) && v1) b = NULL; /* gone from Rego v1 */
     if (b) {
         rg_call_target *t = rg_arena_calloc(c->arena, sizeof *t);
         t->builtin = b;
