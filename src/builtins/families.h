@@ -25,6 +25,11 @@
     X(crypto)          \
     X(uuid)            \
     X(jwt)             \
+    X(graph)           \
+    X(template)        \
+    X(x509)            \
+    X(aws)             \
+    X(jsonschema)      \
     X(misc)
 
 #define RG_DECLARE_FAMILY(name) extern const rg_builtin_def rg_builtins_##name[];

@@ -1,0 +1,6 @@
+/* Builtins: aws family (placeholder table, filled in by its family's work). */
+#include "builtins/families.h"
+
+const rg_builtin_def rg_builtins_aws[] = {
+    {0},
+};

@@ -1,0 +1,6 @@
+/* Builtins: template family (placeholder table, filled in by its family's work). */
+#include "builtins/families.h"
+
+const rg_builtin_def rg_builtins_template[] = {
+    {0},
+};
