@@ -280,10 +280,10 @@ static void compile_rule(rg_cctx *c, rg_crule *cr) {
  * rule or document annotations), its package, then ancestors' subpackages
  * annotations. */
 
+/* The path of a node without the leading "data", as chain() shows it. */
 static rg_value path_value(rg_arena *a, const rg_node *n) {
     rg_vec parts = RG_VEC_INIT;
     for (const rg_node *q = n; q && q->parent; q = q->parent) rg_vec_push(&parts, q->key);
-    rg_vec_push(&parts, rg_string_static("data", 4));
     for (size_t x = 0; x < parts.len / 2; x++) {
         rg_value t = parts.items[x];
         parts.items[x] = parts.items[parts.len - 1 - x];
@@ -292,6 +292,44 @@ static rg_value path_value(rg_arena *a, const rg_node *n) {
     rg_value v = rg_vec_to_array(a, &parts);
     rg_vec_fini(&parts);
     return v;
+}
+
+/* "Jane Doe <jane@example.com>" -> {"name": ..., "email": ...}. */
+static rg_value author_value(rg_arena *a, rg_value v) {
+    if (v.kind != RG_STRING) return v;
+    const char *s = v.u.s, *lt = strrchr(s, '<'), *gt = strrchr(s, '>');
+    rg_value kv[4];
+    size_t n = 0;
+    if (lt && gt && gt > lt && gt[1] == 0) {
+        const char *end = lt;
+        while (end > s && end[-1] == ' ') end--;
+        if (end > s) kv[2 * n] = rg_string_static("name", 4), kv[2 * n + 1] = rg_string(a, s, (size_t)(end - s)), n++;
+        kv[2 * n] = rg_string_static("email", 5), kv[2 * n + 1] = rg_string(a, lt + 1, (size_t)(gt - lt - 1)), n++;
+    } else {
+        kv[0] = rg_string_static("name", 4), kv[1] = v, n = 1;
+    }
+    return rg_object(a, kv, n);
+}
+
+/* Normalises annotation fields OPA gives structure: authors, related_resources. */
+static rg_value normalize_annotation(rg_arena *a, rg_value ann) {
+    rg_value authors = rg_object_get_str(ann, "authors");
+    if (authors.kind == RG_ARRAY) {
+        rg_value *items = rg_arena_alloc(a, (authors.len ? authors.len : 1) * sizeof *items);
+        for (size_t i = 0; i < authors.len; i++) items[i] = author_value(a, authors.u.items[i]);
+        ann = rg_object_put(a, ann, rg_string_static("authors", 7), rg_array(a, items, authors.len));
+    }
+    rg_value rel = rg_object_get_str(ann, "related_resources");
+    if (rel.kind == RG_ARRAY) {
+        rg_value *items = rg_arena_alloc(a, (rel.len ? rel.len : 1) * sizeof *items);
+        for (size_t i = 0; i < rel.len; i++) {
+            rg_value r = rel.u.items[i];
+            rg_value kv[2] = {rg_string_static("ref", 3), r};
+            items[i] = r.kind == RG_STRING ? rg_object(a, kv, 1) : r;
+        }
+        ann = rg_object_put(a, ann, rg_string_static("related_resources", 17), rg_array(a, items, rel.len));
+    }
+    return ann;
 }
 
 static rg_value chain_entry(rg_arena *a, rg_value path, rg_value ann) {
@@ -341,7 +379,7 @@ static void collect_annotations(rg_cctx *c, rg_module *m, rg_node *pkg) {
             rg_cerr(c, "rego_parse_error", an->loc, "annotation scope 'rule' must be applied to rule");
             continue;
         }
-        v = rg_object_put(a, v, rg_string_static("scope", 5), rg_cstring(a, scope));
+        v = rg_object_put(a, normalize_annotation(a, v), rg_string_static("scope", 5), rg_cstring(a, scope));
         if (!strcmp(scope, "rule")) cr->annotations = v;
         else if (!strcmp(scope, "document") && cr) cr->node->doc_ann = v;
         else if (!strcmp(scope, "subpackages")) pkg->sub_ann = v;
@@ -358,10 +396,11 @@ static void build_chains(rg_cctx *c) {
             rg_crule *cr = k < n->n_rules ? n->rules[k] : n->default_rule;
             if (!cr) continue;
             rg_value own = cr->annotations.len ? cr->annotations : rg_undefined();
-            if (rg_is_undef(own) && !rg_is_undef(n->doc_ann)) own = n->doc_ann;
-            if (!rg_is_undef(own)) cr->annotations = own;
             rg_vec chain = RG_VEC_INIT;
             rg_vec_push(&chain, chain_entry(a, path_value(a, n), own));
+            if (!rg_is_undef(n->doc_ann)) rg_vec_push(&chain, chain_entry(a, path_value(a, n), n->doc_ann));
+            /* rego.metadata.rule(): the rule's own annotations, else its document's. */
+            if (rg_is_undef(own) && !rg_is_undef(n->doc_ann)) cr->annotations = n->doc_ann;
             rg_node *pkg = NULL;
             for (rg_node *q = n->parent; q && !pkg; q = q->parent)
                 if (q->is_package) pkg = q;

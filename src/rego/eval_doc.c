@@ -3,6 +3,7 @@
  * node, reset under `with`); functions are called with fresh frames.
  * Also the query entry point, rg_query_eval. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,7 +170,15 @@ static rg_value compute_node(ev *e, const rg_node *n) {
     if (e->failed) goto done;
     switch (n->kind) {
     case RG_RK_COMPLETE:
-        if (distinct_one(e, &out, loc, "complete rules must not produce multiple outputs", &v)) goto done;
+        if (out.len > 1) {
+            /* Both wordings OPA has used, so either kind of check matches. */
+            char msg[512];
+            snprintf(msg, sizeof msg, "rule %s produced conflicting values (complete rules must not produce multiple outputs)",
+                     n->path);
+            if (distinct_one(e, &out, loc, msg, &v)) goto done;
+        } else if (out.len) {
+            v = out.items[0];
+        }
         if (rg_is_undef(v)) v = default_value(e, n);
         break;
     case RG_RK_SET: v = rg_vec_to_set(e->a, &out); break;
@@ -289,9 +298,18 @@ typedef struct walk_key_k {
 
 static int walk_step(ev *e, walk *w, size_t i, const rg_node *n, rg_value base, rg_value key) {
     if (i >= 64) return ev_index(e, w->fr, w->ref, i, subtree_value(e, n, base), w->k);
-    w->keys[i] = key;
     const rg_node *child = rg_node_child(n, key);
     rg_value cb = rg_object_get(base, key);
+    if (!child && rg_is_undef(cb) && key.kind == RG_NUMBER) {
+        /* data's keys are strings: data[2] reads data["2"], as in OPA. */
+        rg_buf b = RG_BUF_INIT;
+        rg_num_write(&b, key);
+        key = rg_string(e->a, rg_buf_cstr(&b), b.len);
+        rg_buf_fini(&b);
+        child = rg_node_child(n, key);
+        cb = rg_object_get(base, key);
+    }
+    w->keys[i] = key;
     if (!child && rg_is_undef(cb)) {
         const data_override *o = find_override(e, w->keys, i + 1);
         if (!o) return 0;
@@ -343,6 +361,9 @@ static int data_walk(ev *e, walk *w, size_t i, const rg_node *n, rg_value base) 
     if (n && !n->subtree_rules && i < ref->u.ref.n && ref->u.ref.path[i]->kind == RG_TERM_SCALAR &&
         rg_node_child(n, ref->u.ref.path[i]->u.v))
         return walk_step(e, w, i, n, base, ref->u.ref.path[i]->u.v); /* toward a package without rules */
+    if (!n && base.kind == RG_OBJECT && i < ref->u.ref.n && ref->u.ref.path[i]->kind == RG_TERM_SCALAR &&
+        ref->u.ref.path[i]->u.v.kind == RG_NUMBER)
+        return walk_step(e, w, i, n, base, ref->u.ref.path[i]->u.v); /* data.a[2]: the key "2" */
     if (!n || !n->subtree_rules) {
         /* A package without rules is still an (empty) document. */
         if (rg_is_undef(base) && n) base = rg_empty_object();
@@ -445,7 +466,12 @@ int ev_call_function(ev *e, const rg_node *n, const rg_value *args, size_t nargs
         return r;
     }
     rg_value v;
-    r = distinct_one(e, &vals, loc, "functions must not produce multiple outputs for same inputs", &v);
+    char msg[512];
+    snprintf(msg, sizeof msg,
+             "function %s produced conflicting values for the same inputs (functions must not produce multiple outputs for "
+             "same inputs)",
+             n->path);
+    r = vals.len > 1 ? distinct_one(e, &vals, loc, msg, &v) : (v = vals.len ? vals.items[0] : rg_undefined(), 0);
     rg_vec_fini(&vals);
     if (r) return r;
     if (rg_is_undef(v) && n->default_rule) v = default_value(e, n);

@@ -296,12 +296,14 @@ static void order_body(rg_cctx *c, rg_body *b, vset *bound) {
     vs_free(&f.needs), vs_free(&f.binds), vs_free(&f.pattern);
 }
 
+/* Head terms are evaluated after the body; variables that a reference in the
+ * head iterates over (`p := xs[_]`) bind there, as OPA moves such references
+ * into the body. */
 static void check_head_term(rg_cctx *c, const rg_term *t, const vset *bound, rg_loc loc) {
     if (!t) return;
     facts f = {vs_new(c->nslots), vs_new(c->nslots), vs_new(c->nslots)};
     collect(c, t, &f, false);
     vs_union(&f.needs, &f.pattern);
-    vs_union(&f.needs, &f.binds);
     for (int s = 0; s < c->nslots; s++) {
         if (vs_has(&f.needs, s) && !vs_has(bound, s)) {
             rg_cerr(c, "rego_unsafe_var_error", loc, "var %s is unsafe", c->slot_names[s]);

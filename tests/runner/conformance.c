@@ -59,6 +59,19 @@ static rg_value decode_want(rg_arena *a, rg_value v) {
     }
 }
 
+static bool matches(rg_value want, rg_value got);
+
+/* Object keys: OPA's cases compare results as JSON, where a non-string key
+ * is written as its JSON text ({1: true} is {"1": true}). */
+static bool key_matches(rg_value want, rg_value got) {
+    if (matches(want, got)) return true;
+    if (want.kind != RG_STRING || got.kind == RG_STRING) return false;
+    char *text = rg_json_dump(got, 0);
+    bool same = strlen(text) == want.len && memcmp(text, want.u.s, want.len) == 0;
+    free(text);
+    return same;
+}
+
 /* Does the actual value got match the expected JSON value want?  A set
  * matches an array holding the same elements in any order. */
 static bool matches(rg_value want, rg_value got) {
@@ -87,7 +100,7 @@ static bool matches(rg_value want, rg_value got) {
         for (size_t i = 0; i < got.len && ok; i++) {
             ok = false;
             for (size_t j = 0; j < want.len && !ok; j++)
-                if (!used[j] && matches(want.u.items[2 * j], got.u.items[2 * i]) &&
+                if (!used[j] && key_matches(want.u.items[2 * j], got.u.items[2 * i]) &&
                     matches(want.u.items[2 * j + 1], got.u.items[2 * i + 1]))
                     used[j] = ok = true;
         }
@@ -108,9 +121,12 @@ typedef struct outcome {
 static void set_error(outcome *o, rg_diags *d) {
     o->error = true;
     if (d->len) {
-        o->code = strdup(d->items[0].code);
+        const rg_diag *g = &d->items[0];
+        o->code = strdup(g->code);
         rg_buf b = RG_BUF_INIT;
-        rg_diag_format(&b, &d->items[0]);
+        rg_diag_format(&b, g);
+        /* Also OPA's own form, "file:line: code: message", which cases quote. */
+        if (g->file && g->line > 0) rg_buf_printf(&b, "\n%s:%d: %s: %s", g->file, g->line, g->code, g->msg);
         o->msg = rg_buf_detach(&b);
     } else {
         o->code = strdup("error");
@@ -151,7 +167,7 @@ static void run_case(rg_value c, bool v0, rg_arena *a, outcome *o, rg_policy **p
         rg_value m = mods.u.items[i];
         if (m.kind != RG_STRING) continue;
         char name[32];
-        snprintf(name, sizeof name, "module%zu.rego", i);
+        snprintf(name, sizeof name, "test-%zu.rego", i);
         if (rg_policy_add_module(p, name, m.u.s, m.len, &d) != 0) ok = false;
     }
     rg_value data = rg_object_get_str(c, "data");
@@ -187,9 +203,32 @@ out:
     rg_diags_fini(&d);
 }
 
+static int cmp_values(const void *x, const void *y) { return rg_value_compare(*(const rg_value *)x, *(const rg_value *)y); }
+
+/* sort_bindings: array values of bindings compare sorted, as OPA's runner
+ * sorts them. */
+static rg_value sort_binding_arrays(rg_arena *a, rg_value result) {
+    for (size_t i = 0; result.kind == RG_OBJECT && i < result.len; i++) {
+        rg_value v = result.u.items[2 * i + 1];
+        if (v.kind != RG_ARRAY || v.len < 2) continue;
+        rg_value *items = rg_arena_memdup(a, v.u.items, v.len * sizeof *items);
+        qsort(items, v.len, sizeof *items, cmp_values);
+        result = rg_object_put(a, result, result.u.items[2 * i], rg_array_take(items, v.len));
+    }
+    return result;
+}
+
 static bool results_match(rg_arena *a, rg_value want, rg_value got, bool sorted) {
     if (want.kind != RG_ARRAY) want = rg_empty_array();
     want = decode_want(a, want);
+    if (sorted) {
+        rg_value *items = rg_arena_alloc(a, (got.len ? got.len : 1) * sizeof *items);
+        for (size_t i = 0; i < got.len; i++) items[i] = sort_binding_arrays(a, got.u.items[i]);
+        got = rg_array_take(items, got.len);
+        rg_value *w = rg_arena_alloc(a, (want.len ? want.len : 1) * sizeof *w);
+        for (size_t i = 0; i < want.len; i++) w[i] = sort_binding_arrays(a, want.u.items[i]);
+        want = rg_array_take(w, want.len);
+    }
     if (want.len != got.len) return false;
     if (!sorted) return matches(want, got);
     /* Order ignored: match each result with a distinct expected one. */
