@@ -2,6 +2,7 @@
  * print's undefined-argument handling lives in the evaluator (it must see
  * undefined arguments, which ordinary builtins never do). */
 #include "builtins/families.h"
+#include "rego/bi_ctx.h"
 
 static int bi_print(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
     rg_buf b = RG_BUF_INIT;
@@ -63,6 +64,20 @@ static int bi_opa_runtime(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_va
     return RG_BI_OK;
 }
 
+/* Appends v as sprintf("%v") prints it (Rego's term text: [1, 2], {1},
+ * set(), {"a": 1}), through the sprintf builtin so both print alike. */
+static int format_v(rg_bi_ctx *ctx, rg_value v, rg_buf *b) {
+    const rg_builtin_def *sprintf_def = rg_builtin_lookup("sprintf");
+    const char *name = ctx->name;
+    rg_value args[2] = {rg_string_static("%v", 2), rg_array(rg_bi_arena(ctx), &v, 1)};
+    rg_value text;
+    ctx->name = "sprintf";
+    int r = sprintf_def->fn(ctx, args, 2, &text);
+    ctx->name = name;
+    if (r == RG_BI_OK) rg_buf_append(b, text.u.s, text.len);
+    return r;
+}
+
 /* $"a {x} b": literal parts are strings, each interpolation a set holding
  * the expression's values (empty when undefined). */
 static int bi_template_string(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
@@ -81,8 +96,12 @@ static int bi_template_string(rg_bi_ctx *ctx, const rg_value *args, int nargs, r
             }
             part = part.u.items[0];
         }
-        if (part.kind == RG_STRING) rg_buf_append(&b, part.u.s, part.len);
-        else rg_json_write(&b, part, 0);
+        if (part.kind == RG_STRING) {
+            rg_buf_append(&b, part.u.s, part.len);
+        } else if (format_v(ctx, part, &b) != RG_BI_OK) {
+            rg_buf_fini(&b);
+            return RG_BI_ERROR;
+        }
     }
     *out = rg_string(rg_bi_arena(ctx), rg_buf_cstr(&b), b.len);
     rg_buf_fini(&b);
