@@ -94,6 +94,8 @@ typedef enum rg_expr_kind {
     RG_EXPR_SOME,    /* some a, b, c  (declaration only; vars in some_vars) */
     RG_EXPR_SOME_IN, /* some [key,] value in coll */
     RG_EXPR_EVERY,   /* every [key,] value in coll { body } */
+    RG_EXPR_BODY,    /* not { body }: a nested body (every_body), always negated; needs
+                        `import rego.v2` or `import future.keywords.not` */
 } rg_expr_kind;
 
 typedef struct rg_with {
@@ -113,10 +115,10 @@ struct rg_expr {
     size_t n_some_vars;
     /* SOME_IN / EVERY: key may be NULL; value; collection */
     rg_term *key, *value, *coll;
-    rg_body every_body; /* EVERY */
+    rg_body every_body; /* EVERY, BODY */
     rg_with *withs;
     size_t n_withs;
-    /* Filled in by the compiler: EVERY's local slot range [lo, hi). */
+    /* Filled in by the compiler: EVERY's and BODY's local slot range [lo, hi). */
     int local_lo, local_hi;
 };
 

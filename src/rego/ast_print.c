@@ -111,6 +111,10 @@ static void print_expr_core(rg_buf *out, const rg_expr *e) {
         rg_buf_puts(out, "(some");
         print_terms(out, e->some_vars, e->n_some_vars);
         break;
+    case RG_EXPR_BODY:
+        rg_buf_puts(out, "(body ");
+        rg_ast_print_body(out, &e->every_body);
+        break;
     case RG_EXPR_SOME_IN:
     case RG_EXPR_EVERY:
         rg_buf_puts(out, e->kind == RG_EXPR_SOME_IN ? "(some-in " : "(every ");

@@ -316,6 +316,7 @@ static int ev_expr_plain(ev *e, rg_value *fr, const rg_expr *x, K *k) {
         somein_k s = {{somein_fn}, fr, x, k};
         return ev_term(e, fr, x->coll, &s.base);
     }
+    case RG_EXPR_BODY: return ev_body(e, fr, &x->every_body, 0, k);
     case RG_EXPR_EVERY: {
         every_k s = {{every_fn}, fr, x, k, 0, 0};
         return ev_term(e, fr, x->coll, &s.base);

@@ -734,7 +734,13 @@ static rg_expr *literal_inner(rgp *p) {
     } else {
         bool neg = rgp_kw(p, t, RG_KW_NOT);
         if (neg) rgp_next(p);
-        e = expr_stmt(p, loc);
+        if (neg && p->not_body && rgp_at(p, RG_TK_LBRACE)) {
+            /* not { a; b }: true when the body has no solution */
+            e = new_expr(p, RG_EXPR_BODY, loc);
+            if (!rgp_braced_body(p, &e->every_body)) return NULL;
+        } else {
+            e = expr_stmt(p, loc);
+        }
         if (e) e->negated = neg;
     }
     if (!e || !with_mods(p, e)) return NULL;

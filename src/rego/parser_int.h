@@ -32,6 +32,7 @@ typedef struct rgp {
     bool quiet;      /* an error was reported for the current statement */
     bool v1;         /* v1 keyword and rule rules */
     unsigned future; /* v0: bit (1u << kw) per imported future keyword */
+    bool not_body;   /* `not { ... }` allowed: import rego.v2 or future.keywords.not */
     int depth;
     bool nl_sig; /* inside a body: a newline before '-' ends the expression */
     bool no_or;  /* first element of a collection: '|' starts a comprehension */

@@ -119,10 +119,12 @@ static const char *path_text(rgp *p, rg_term **pt, size_t n) {
 
 /* `rego.v1` switches a v0 module to v1 rules. */
 static bool rego_import(rgp *p, rg_term **pt, size_t n, const rg_import *im) {
-    if (n != 2 || !str_is(pt[1], "v1")) {
-        rgp_error_loc(p, pt[0]->loc, "invalid import `%s`, must be `rego.v1`", path_text(p, pt, n));
+    bool v2 = n == 2 && str_is(pt[1], "v2");
+    if (n != 2 || (!str_is(pt[1], "v1") && !v2)) {
+        rgp_error_loc(p, pt[0]->loc, "invalid import `%s`, must be `rego.v1` or `rego.v2`", path_text(p, pt, n));
         return false;
     }
+    if (v2) p->not_body = true; /* rego.v2: v1 plus `not { ... }` */
     if (p->v1) return true; /* a no-op in v1 modules */
     if (im->alias) {
         rgp_error_loc(p, pt[0]->loc, "`rego` imports cannot be aliased");
@@ -144,13 +146,17 @@ static bool future_import(rgp *p, rg_term **pt, size_t n, const rg_import *im) {
         return false;
     }
     bool found = false;
+    if (n == 3 && str_is(pt[2], "not")) {
+        p->not_body = true; /* `not { ... }` */
+        return true;
+    }
     for (size_t i = 0; i < sizeof fk / sizeof *fk; i++) {
         if (n == 3 && !str_is(pt[2], rg_keyword_text(fk[i]))) continue;
         p->future |= 1u << fk[i];
         if (fk[i] == RG_KW_EVERY) p->future |= 1u << RG_KW_IN; /* every needs in */
         found = true;
     }
-    if (!found) rgp_error_loc(p, pt[0]->loc, "unexpected keyword, must be one of [contains every if in]");
+    if (!found) rgp_error_loc(p, pt[0]->loc, "unexpected keyword, must be one of [contains every if in not]");
     return found;
 }
 

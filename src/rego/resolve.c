@@ -719,6 +719,15 @@ void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
             if (e->key) rg_resolve_term(c, s, e->key);
             rg_resolve_term(c, s, e->value);
             break;
+        case RG_EXPR_BODY: {
+            /* not { ... }: a nested scope, like a comprehension body */
+            rg_scope inner = {.parent = s};
+            e->local_lo = c->nslots;
+            rg_resolve_body(c, &inner, &e->every_body);
+            e->local_hi = c->nslots;
+            rg_scope_fini(&inner);
+            break;
+        }
         case RG_EXPR_EVERY: {
             rg_resolve_term(c, s, e->coll);
             rg_scope inner = {.parent = s};

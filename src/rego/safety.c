@@ -141,7 +141,8 @@ static void collect_expr(rg_cctx *c, const rg_expr *e, facts *f) {
         collect(c, e->key, f, true);
         collect(c, e->value, f, true);
         break;
-    case RG_EXPR_EVERY: {
+    case RG_EXPR_EVERY:
+    case RG_EXPR_BODY: {
         collect(c, e->coll, f, false);
         facts inner = {vs_new(c->nslots), vs_new(c->nslots), vs_new(c->nslots)};
         collect_nested_body(c, &e->every_body, e->local_lo, e->local_hi, &inner);
@@ -209,7 +210,7 @@ static void order_nested_in_expr(rg_cctx *c, rg_expr *e, const vset *bound) {
     order_nested_term(c, e->rhs, bound);
     order_nested_term(c, e->coll, bound);
     for (size_t w = 0; w < e->n_withs; w++) order_nested_term(c, e->withs[w].value, bound);
-    if (e->kind == RG_EXPR_EVERY) {
+    if (e->kind == RG_EXPR_EVERY || e->kind == RG_EXPR_BODY) {
         vset inner = vs_new(c->nslots);
         vs_union(&inner, bound);
         facts f = {vs_new(c->nslots), vs_new(c->nslots), vs_new(c->nslots)};

@@ -147,11 +147,11 @@ static void test_module_errors(void) {
     CHECK_STR(module("package p\npackage q", false), "2:1: unexpected package keyword");
     CHECK_STR(module("package p\nimport foo", false),
               "2:8: unexpected import path, must begin with one of: {data, future, input, rego}, got: foo");
-    CHECK_STR(module("package p\nimport rego.v2", false), "2:8: invalid import `rego.v2`, must be `rego.v1`");
+    CHECK_STR(module("package p\nimport rego.v3", false), "2:8: invalid import `rego.v3`, must be `rego.v1` or `rego.v2`");
     CHECK_STR(module("package p\nimport rego.v1 as r", true), "2:8: `rego` imports cannot be aliased");
     CHECK_STR(module("package p\nimport future.bar", false), "2:8: invalid import, must be `future.keywords`");
     CHECK_STR(module("package p\nimport future.keywords.foo", false),
-              "2:8: unexpected keyword, must be one of [contains every if in]");
+              "2:8: unexpected keyword, must be one of [contains every if in not]");
     CHECK_STR(module("package p\nimport future.keywords.in as x", false), "2:8: `future` imports cannot be aliased");
     CHECK_STR(module("package p\nimport data.x.if", false),
               "2:15: unexpected import path, must not end with a keyword, got: if");
@@ -330,6 +330,14 @@ static void test_literals(void) {
     CHECK_STR(query("x := k, v in xs"), "(body (:= x (call internal.member_3 k v xs)))");
     CHECK_STR(query("a; b\nc ;d;"), "(body a b c d)");
     CHECK_STR(query("a\n\n  b"), "(body a b)");
+}
+
+/* not { ... } needs `import rego.v2` or `import future.keywords.not`. */
+static void test_not_body(void) {
+    CHECK_STR(v1("import rego.v2\nx if not { a; b }"), "(rule (head x) (body (not (body (body a b)))))");
+    CHECK_STR(v1("import future.keywords.not\nx if { not { a } }"), "(rule (head x) (body (not (body (body a)))))");
+    /* without the import, `not {a}` negates an object/set term */
+    CHECK(strstr(v1("x if { not { a } }"), "(body (not (body") == NULL);
 }
 
 static void test_literal_errors(void) {
@@ -671,6 +679,7 @@ int main(void) {
     test_rules_v0();
     test_v0_keywords();
     test_literals();
+    test_not_body();
     test_literal_errors();
     test_precedence();
     test_minus();
