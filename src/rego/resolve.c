@@ -255,44 +255,71 @@ static bool assignable(const rg_term *t) {
     }
 }
 
+/* Pre-declares the variables a body introduces by unification, so that a
+ * comprehension mentioning them captures them.  Explicit declarations
+ * (`:=`, `some`) take effect where they are written (rg_resolve_body): a
+ * comprehension before `x := ...` has its own x. */
+static void collect_pattern_names(const rg_term *t, rg_scope *names) {
+    if (!t) return;
+    switch (t->kind) {
+    case RG_TERM_VAR: rg_scope_declare(names, t->u.name, 0); break;
+    case RG_TERM_ARRAY:
+        for (size_t i = 0; i < t->u.coll.n; i++) collect_pattern_names(t->u.coll.items[i], names);
+        break;
+    case RG_TERM_OBJECT:
+        for (size_t i = 0; i < t->u.coll.n; i++) collect_pattern_names(t->u.coll.items[2 * i + 1], names);
+        break;
+    default: break;
+    }
+}
+
 static void predeclare_body(rg_cctx *c, rg_scope *s, rg_body *b) {
+    /* Names this body declares explicitly are not implicit locals. */
+    rg_scope explicit_names = {0};
+    for (size_t i = 0; i < b->n; i++) {
+        rg_expr *e = b->exprs[i];
+        if (e->kind == RG_EXPR_ASSIGN) collect_pattern_names(e->lhs, &explicit_names);
+        if (e->kind == RG_EXPR_SOME_IN) collect_pattern_names(e->key, &explicit_names);
+        if (e->kind == RG_EXPR_SOME_IN) collect_pattern_names(e->value, &explicit_names);
+        for (size_t k = 0; e->kind == RG_EXPR_SOME && k < e->n_some_vars; k++)
+            collect_pattern_names(e->some_vars[k], &explicit_names);
+    }
+    rg_scope implicit = {.parent = s};
     for (size_t i = 0; i < b->n; i++) {
         rg_expr *e = b->exprs[i];
         switch (e->kind) {
         case RG_EXPR_SOME:
-            for (size_t k = 0; k < e->n_some_vars; k++) {
-                rg_term *v = e->some_vars[k];
-                if (v->kind == RG_TERM_VAR && strcmp(v->u.name, "_") != 0)
-                    rg_scope_declare(s, v->u.name, rg_new_slot(c, v->u.name));
-            }
-            break;
-        case RG_EXPR_ASSIGN:
-            if (!assignable(e->lhs))
-                rg_cerr(c, "rego_compile_error", e->loc, "cannot assign to %s",
-                        e->lhs->kind == RG_TERM_SCALAR ? rg_type_name(e->lhs->u.v) : "this expression");
-            check_redeclare(c, s, e->lhs, e->loc, "assigned");
-            if (c->mod && c->mod->v1 && e->lhs->kind == RG_TERM_VAR &&
-                (!strcmp(e->lhs->u.name, "input") || !strcmp(e->lhs->u.name, "data")))
-                rg_cerr(c, "rego_compile_error", e->loc, "variables must not shadow %s", e->lhs->u.name);
-            rg_declare_pattern(c, s, e->lhs);
-            predeclare_term(c, s, e->rhs);
-            break;
+        case RG_EXPR_BODY: break;
+        case RG_EXPR_ASSIGN: predeclare_term(c, &implicit, e->rhs); break;
         case RG_EXPR_SOME_IN:
-            /* `some k, v in xs` declares fresh k and v. */
-            if (e->key) check_redeclare(c, s, e->key, e->loc, "declared");
-            check_redeclare(c, s, e->value, e->loc, "declared");
-            if (e->key) rg_declare_pattern(c, s, e->key);
-            rg_declare_pattern(c, s, e->value);
-            predeclare_term(c, s, e->coll);
-            break;
-        case RG_EXPR_EVERY: predeclare_term(c, s, e->coll); break;
+        case RG_EXPR_EVERY: predeclare_term(c, &implicit, e->coll); break;
         default:
-            predeclare_term(c, s, e->lhs);
-            predeclare_term(c, s, e->rhs);
+            predeclare_term(c, &implicit, e->lhs);
+            predeclare_term(c, &implicit, e->rhs);
             break;
         }
-        for (size_t w = 0; w < e->n_withs; w++) predeclare_term(c, s, e->withs[w].value);
+        for (size_t w = 0; w < e->n_withs; w++) predeclare_term(c, &implicit, e->withs[w].value);
     }
+    /* predeclare_term allocated slots in `implicit`; keep those not declared
+     * explicitly (and not already visible from an enclosing scope). */
+    for (size_t i = 0; i < implicit.n; i++)
+        if (scope_lookup_local(&explicit_names, implicit.names[i]) == RG_SLOT_NONE &&
+            rg_scope_lookup(s, implicit.names[i]) == RG_SLOT_NONE)
+            rg_scope_declare(s, implicit.names[i], implicit.slots[i]);
+    rg_scope_fini(&implicit);
+    rg_scope_fini(&explicit_names);
+}
+
+/* `x := ...`: checks the target, then declares its variables. */
+static void declare_assign(rg_cctx *c, rg_scope *s, rg_expr *e) {
+    if (!assignable(e->lhs))
+        rg_cerr(c, "rego_compile_error", e->loc, "cannot assign to %s",
+                e->lhs->kind == RG_TERM_SCALAR ? rg_type_name(e->lhs->u.v) : "this expression");
+    check_redeclare(c, s, e->lhs, e->loc, "assigned");
+    if (c->mod && c->mod->v1 && e->lhs->kind == RG_TERM_VAR &&
+        (!strcmp(e->lhs->u.name, "input") || !strcmp(e->lhs->u.name, "data")))
+        rg_cerr(c, "rego_compile_error", e->loc, "variables must not shadow %s", e->lhs->u.name);
+    rg_declare_pattern(c, s, e->lhs);
 }
 
 /* ---- calls ---- */
@@ -666,40 +693,20 @@ static void check_shapes(rg_cctx *c, const rg_term *a, const rg_term *b, rg_loc 
     }
 }
 
-static const char hidden_name[] = "\x01hidden";
-
-/* Temporarily hides (or restores) the local declarations of a pattern's vars. */
-static void hide_pattern(rg_scope *s, const rg_term *t, bool hide) {
-    switch (t->kind) {
-    case RG_TERM_VAR:
-        for (size_t i = s->n; i-- > 0;) {
-            if (hide && !strcmp(s->names[i], t->u.name)) {
-                s->names[i] = hidden_name;
-                return;
-            }
-            if (!hide && s->names[i] == hidden_name) {
-                s->names[i] = t->u.name;
-                return;
-            }
-        }
-        break;
-    case RG_TERM_ARRAY:
-        for (size_t i = 0; i < t->u.coll.n; i++) hide_pattern(s, t->u.coll.items[i], hide);
-        break;
-    case RG_TERM_OBJECT:
-        for (size_t i = 0; i < t->u.coll.n; i++) hide_pattern(s, t->u.coll.items[2 * i + 1], hide);
-        break;
-    default: break;
-    }
-}
-
 void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
     predeclare_body(c, s, b);
     for (size_t i = 0; i < b->n; i++) {
         rg_expr *e = b->exprs[i];
         switch (e->kind) {
         case RG_EXPR_SOME:
-            for (size_t k = 0; k < e->n_some_vars; k++) rg_resolve_term(c, s, e->some_vars[k]);
+            for (size_t k = 0; k < e->n_some_vars; k++) {
+                rg_term *v = e->some_vars[k];
+                if (v->kind == RG_TERM_VAR && strcmp(v->u.name, "_") != 0) {
+                    check_redeclare(c, s, v, e->loc, "declared");
+                    rg_scope_declare(s, v->u.name, rg_new_slot(c, v->u.name));
+                }
+                rg_resolve_term(c, s, v);
+            }
             break;
         case RG_EXPR_SOME_IN:
             if ((e->coll->kind == RG_TERM_ARRAY || e->coll->kind == RG_TERM_SET) && e->coll->u.coll.n) {
@@ -716,6 +723,11 @@ void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
             if (e->coll->kind == RG_TERM_SCALAR)
                 rg_cerr(c, "rego_type_error", e->loc, "some ... in: %s is not a collection", rg_type_name(e->coll->u.v));
             rg_resolve_term(c, s, e->coll);
+            /* `some k, v in xs` declares fresh k and v. */
+            if (e->key) check_redeclare(c, s, e->key, e->loc, "declared");
+            check_redeclare(c, s, e->value, e->loc, "declared");
+            if (e->key) rg_declare_pattern(c, s, e->key);
+            rg_declare_pattern(c, s, e->value);
             if (e->key) rg_resolve_term(c, s, e->key);
             rg_resolve_term(c, s, e->value);
             break;
@@ -743,9 +755,8 @@ void rg_resolve_body(rg_cctx *c, rg_scope *s, rg_body *b) {
         }
         case RG_EXPR_ASSIGN:
             /* `a := {x: a | ...}`: the right side cannot see the a being declared. */
-            hide_pattern(s, e->lhs, true);
             rg_resolve_term(c, s, e->rhs);
-            hide_pattern(s, e->lhs, false);
+            declare_assign(c, s, e);
             rg_resolve_term(c, s, e->lhs);
             if (e->lhs->kind == RG_TERM_REF || (e->lhs->kind == RG_TERM_VAR && e->lhs->slot < 0))
                 rg_cerr(c, "rego_compile_error", e->loc, "cannot assign to %s",
