@@ -762,6 +762,7 @@ typedef struct args_k {
     rg_value *fr;
     const rg_term *t;
     rg_value *vals;
+    const uint8_t *order; /* argument evaluation order */
     size_t i;
     VK *k;
 } args_k;
@@ -771,7 +772,7 @@ static int args_next(ev *e, args_k *s);
 
 static int args_fn(ev *e, VK *vk, rg_value v) {
     args_k *s = (args_k *)vk;
-    s->vals[s->i] = v;
+    s->vals[s->order[s->i]] = v;
     args_k next = *s;
     next.i++;
     return args_next(e, &next);
@@ -779,7 +780,7 @@ static int args_fn(ev *e, VK *vk, rg_value v) {
 
 static int args_next(ev *e, args_k *s) {
     if (s->i >= s->t->u.call.n) return invoke(e, s->t, s->vals, s->t->u.call.n, s->k);
-    return ev_term(e, s->fr, s->t->u.call.args[s->i], &s->base);
+    return ev_term(e, s->fr, s->t->u.call.args[s->order[s->i]], &s->base);
 }
 
 static mock *find_mock(const ev *e, const void *target) {
@@ -868,9 +869,20 @@ static int ev_call(ev *e, rg_value *fr, const rg_term *t, VK *k) {
     if (ct && ct->builtin && !strcmp(ct->builtin->name, "print") && !find_mock(e, ct->builtin))
         return ev_print(e, fr, t, k);
     size_t n = t->u.call.n;
+    if (n > 255) return ev_error(e, "eval_error", t->loc, "too many arguments");
     rg_value small[6];
+    uint8_t order[256];
     rg_value *vals = n <= 6 ? small : rg_xmalloc(n * sizeof *vals);
-    args_k s = {{args_fn}, fr, t, vals, 0, k};
+    /* Arguments that are still-unbound variables go last: another argument
+     * (a reference iterating over them) binds them first. */
+    size_t k2 = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            const rg_term *a = t->u.call.args[i];
+            bool late = a->kind == RG_TERM_VAR && a->slot >= 0 && rg_is_undef(fr[a->slot]);
+            if (late == (pass == 1)) order[k2++] = (uint8_t)i;
+        }
+    args_k s = {{args_fn}, fr, t, vals, order, 0, k};
     int r = args_next(e, &s);
     if (vals != small) free(vals);
     return r;

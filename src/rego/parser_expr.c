@@ -442,6 +442,8 @@ static rg_term *template_term(rgp *p) {
     return c;
 }
 
+static rg_term *maybe_member3(rgp *p, rg_term *lhs);
+
 static rg_term *primary_inner(rgp *p) {
     const rg_token *t = rgp_cur(p);
     rg_loc loc = rgp_loc(p, t);
@@ -466,7 +468,8 @@ static rg_term *primary_inner(rgp *p) {
     }
     case RG_TK_LPAREN: {
         rgp_next(p);
-        rg_term *e = nested_expr(p, false);
+        /* `(k, v in xs)` is the three-way membership in parentheses */
+        rg_term *e = maybe_member3(p, nested_expr(p, false));
         if (!e) return NULL;
         if (!rgp_accept(p, RG_TK_RPAREN)) {
             rgp_error(p, rgp_cur(p), "non-terminated expression");

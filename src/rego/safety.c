@@ -181,8 +181,13 @@ static bool expr_ready(rg_cctx *c, const rg_expr *e, const vset *bound, facts *f
         return ok;
     }
     collect_expr(c, e, f);
-    bool ok = vs_subset(&f->needs, bound);
-    if (e->negated || e->kind == RG_EXPR_TERM) ok = ok && vs_subset(&f->pattern, bound);
+    vset avail = vs_new(c->nslots);
+    vs_union(&avail, bound);
+    /* x == input.xs[x]: the reference binds x before the comparison needs it. */
+    if (e->kind == RG_EXPR_TERM && !e->negated) vs_union(&avail, &f->binds);
+    bool ok = vs_subset(&f->needs, &avail);
+    if (e->negated || e->kind == RG_EXPR_TERM) ok = ok && vs_subset(&f->pattern, &avail);
+    vs_free(&avail);
     return ok;
 }
 

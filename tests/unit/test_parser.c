@@ -327,6 +327,7 @@ static void test_literals(void) {
     CHECK_STR(query("not p with input.x as 1"), "(body (with (not p) ((ref input \"x\") 1)))");
     CHECK_STR(query("x in xs"), "(body (call internal.member_2 x xs))");
     CHECK_STR(query("k, v in xs"), "(body (call internal.member_3 k v xs))");
+    CHECK_STR(query("x := [(k, v in xs), 1]"), "(body (:= x (array (call internal.member_3 k v xs) 1)))");
     CHECK_STR(query("x := k, v in xs"), "(body (:= x (call internal.member_3 k v xs)))");
     CHECK_STR(query("a; b\nc ;d;"), "(body a b c d)");
     CHECK_STR(query("a\n\n  b"), "(body a b)");
