@@ -60,7 +60,7 @@ static rg_value copy_value(rg_arena *a, rg_value v) {
     switch ((rg_kind)v.kind) {
     case RG_STRING: return rg_string(a, v.u.s, v.len);
     case RG_NUMBER:
-        if (v.sub == RG_NUM_BIG) return rg_bigint_from_text(a, v.u.s, v.len);
+        if (v.sub == RG_NUM_BIG || v.sub == RG_NUM_DEC) v.u.s = rg_arena_strndup(a, v.u.s, v.len);
         return v;
     case RG_ARRAY:
     case RG_SET:

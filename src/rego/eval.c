@@ -791,8 +791,19 @@ static mock *find_mock(const ev *e, const void *target) {
 
 static int call_target(ev *e, const rg_call_target *ct, const rg_term *t, rg_value *vals, size_t n, VK *k, int depth);
 
+/* Builtins see decimals beyond a double's reach as doubles, except those that
+ * only compare, which keep them exact. */
+static void decimals_to_doubles(const rg_builtin_def *d, rg_value *vals, size_t n) {
+    static const char *const exact[] = {"equal", "neq", "lt", "lte", "gt", "gte"};
+    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
+        if (!strcmp(d->name, exact[i])) return;
+    for (size_t i = 0; i < n; i++)
+        if (vals[i].kind == RG_NUMBER && vals[i].sub == RG_NUM_DEC) vals[i] = rg_num_from_double(rg_num_to_double(vals[i]));
+}
+
 static int call_builtin(ev *e, const rg_builtin_def *d, const rg_term *t, rg_value *vals, size_t n, VK *k) {
     rg_value out = rg_undefined();
+    decimals_to_doubles(d, vals, n);
     e->bi.name = d->name;
     e->bi.arena = e->a;
     rg_bi_ctx_clear_error(&e->bi);

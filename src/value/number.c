@@ -82,6 +82,123 @@ static rg_value exact_integer(rg_arena *a, const char *text, size_t len) {
     return out;
 }
 
+/* Significant digits and decimal exponent of a literal: "0.00120e5" has
+ * mantissa "12" and value 12e1. */
+typedef struct decimal_parts {
+    bool neg;
+    char digits[64]; /* significant digits, no leading/trailing zeros */
+    size_t nd;
+    long exp;        /* value = 0.digits? no: digits * 10^exp */
+    bool too_long;
+} decimal_parts;
+
+static bool decimal_split(const char *text, size_t len, decimal_parts *d) {
+    memset(d, 0, sizeof *d);
+    size_t i = 0;
+    if (i < len && (text[i] == '-' || text[i] == '+')) d->neg = text[i++] == '-';
+    long frac = 0;
+    bool in_frac = false, any = false;
+    for (; i < len && text[i] != 'e' && text[i] != 'E'; i++) {
+        if (text[i] == '.') {
+            in_frac = true;
+            continue;
+        }
+        if (!isdigit((unsigned char)text[i])) return false;
+        any = true;
+        if (in_frac) frac++;
+        if (d->nd == 0 && text[i] == '0') continue; /* leading zero */
+        if (d->nd + 1 >= sizeof d->digits) {
+            d->too_long = true;
+            return true;
+        }
+        d->digits[d->nd++] = text[i];
+    }
+    if (!any) return false;
+    long exp = 0;
+    if (i < len) {
+        char *end;
+        exp = strtol(text + i + 1, &end, 10);
+        if (exp > 100000 || exp < -100000) return false;
+    }
+    d->exp = exp - frac;
+    while (d->nd > 0 && d->digits[d->nd - 1] == '0') d->nd--, d->exp++;
+    d->digits[d->nd] = 0;
+    return true;
+}
+
+/* A non-integer literal a double cannot hold faithfully stays a decimal. */
+static rg_value exact_decimal(rg_arena *a, const char *text, size_t len) {
+    decimal_parts d;
+    if (!decimal_split(text, len, &d) || d.too_long || d.nd == 0) return rg_undefined();
+    long top = d.exp + (long)d.nd; /* 10^top > |value| >= 10^(top-1) */
+    bool fits = d.nd <= 15 && top <= 308 && top > -307;
+    if (fits) return rg_undefined();
+    /* Canonical text: positional within 1e-7..1e21 ("0.1234567890123456789"),
+     * else scientific like Go's 'g' ("1e+400", "-2.5e-400"). */
+    rg_buf b = RG_BUF_INIT;
+    if (d.neg) rg_buf_putc(&b, '-');
+    if (top > -7 && top <= 21) {
+        if (top <= 0) {
+            rg_buf_puts(&b, "0.");
+            for (long i = top; i < 0; i++) rg_buf_putc(&b, '0');
+            rg_buf_append(&b, d.digits, d.nd);
+        } else if ((size_t)top >= d.nd) {
+            rg_buf_append(&b, d.digits, d.nd);
+            for (long i = (long)d.nd; i < top; i++) rg_buf_putc(&b, '0');
+        } else {
+            rg_buf_append(&b, d.digits, (size_t)top);
+            rg_buf_putc(&b, '.');
+            rg_buf_append(&b, d.digits + top, d.nd - (size_t)top);
+        }
+    } else {
+        rg_buf_putc(&b, d.digits[0]);
+        if (d.nd > 1) {
+            rg_buf_putc(&b, '.');
+            rg_buf_append(&b, d.digits + 1, d.nd - 1);
+        }
+        rg_buf_printf(&b, "e%c%ld", top - 1 < 0 ? '-' : '+', labs(top - 1));
+    }
+    char *s = rg_arena_strndup(a, rg_buf_cstr(&b), b.len);
+    rg_buf_fini(&b);
+    return (rg_value){.kind = RG_NUMBER, .sub = RG_NUM_DEC, .len = (uint32_t)strlen(s), .u.s = s};
+}
+
+/* The exact rational value of a number; floats by their shortest decimal. */
+static void to_mpq(mpq_t q, rg_value v) {
+    mpq_init(q);
+    char buf[40];
+    const char *text;
+    size_t len;
+    if (v.sub == RG_NUM_INT) {
+        mpq_set_si(q, (long)v.u.i, 1);
+        return;
+    }
+    if (v.sub == RG_NUM_BIG) {
+        mpz_set_str(mpq_numref(q), v.u.s, 10);
+        return;
+    }
+    if (v.sub == RG_NUM_FLOAT) {
+        for (int prec = 1; prec <= 17; prec++) {
+            snprintf(buf, sizeof buf, "%.*g", prec, v.u.d);
+            if (strtod(buf, NULL) == v.u.d) break;
+        }
+        text = buf, len = strlen(buf);
+    } else {
+        text = v.u.s, len = v.len;
+    }
+    decimal_parts d;
+    if (!decimal_split(text, len, &d) || d.nd == 0) return;
+    mpz_set_str(mpq_numref(q), d.digits, 10);
+    mpz_t p;
+    mpz_init(p);
+    mpz_ui_pow_ui(p, 10, (unsigned long)(d.exp < 0 ? -d.exp : d.exp));
+    if (d.exp >= 0) mpz_mul(mpq_numref(q), mpq_numref(q), p);
+    else mpz_set(mpq_denref(q), p);
+    mpz_clear(p);
+    if (d.neg) mpq_neg(q, q);
+    mpq_canonicalize(q);
+}
+
 rg_value rg_number_parse(rg_arena *a, const char *text, size_t len) {
     size_t i = 0;
     if (i < len && text[i] == '-') i++;
@@ -117,6 +234,7 @@ rg_value rg_number_parse(rg_arena *a, const char *text, size_t len) {
         else out = rg_int(v);
     } else {
         out = exact_integer(a, buf, len);
+        if (rg_is_undef(out)) out = exact_decimal(a, buf, len);
         if (rg_is_undef(out)) {
             double d = strtod(buf, NULL);
             /* A huge integral value still has an exact integer reading. */
@@ -137,11 +255,12 @@ rg_value rg_number_parse(rg_arena *a, const char *text, size_t len) {
 double rg_num_to_double(rg_value n) {
     if (n.sub == RG_NUM_INT) return (double)n.u.i;
     if (n.sub == RG_NUM_FLOAT) return n.u.d;
-    return strtod(n.u.s, NULL);
+    return strtod(n.u.s, NULL); /* big integers and decimals */
 }
 
 bool rg_num_is_integer(rg_value n) {
     if (n.kind != RG_NUMBER) return false;
+    if (n.sub == RG_NUM_DEC) return false;
     if (n.sub == RG_NUM_FLOAT) return isfinite(n.u.d) && n.u.d == floor(n.u.d);
     return true;
 }
@@ -163,6 +282,16 @@ static int big_sign(rg_value v) { return v.u.s[0] == '-' ? -1 : 1; }
 
 int rg_num_compare(rg_value a, rg_value b) {
     if (a.sub == RG_NUM_INT && b.sub == RG_NUM_INT) return (a.u.i > b.u.i) - (a.u.i < b.u.i);
+    if (a.sub == RG_NUM_DEC || b.sub == RG_NUM_DEC) {
+        if (a.sub == RG_NUM_DEC && b.sub == RG_NUM_DEC && a.len == b.len && !memcmp(a.u.s, b.u.s, a.len)) return 0;
+        mpq_t x, y;
+        to_mpq(x, a);
+        to_mpq(y, b);
+        int c = mpq_cmp(x, y);
+        mpq_clear(x);
+        mpq_clear(y);
+        return (c > 0) - (c < 0);
+    }
     if (a.sub == RG_NUM_BIG && b.sub == RG_NUM_INT) return big_sign(a);
     if (a.sub == RG_NUM_INT && b.sub == RG_NUM_BIG) return -big_sign(b);
     if (a.sub == RG_NUM_BIG && b.sub == RG_NUM_BIG) {
@@ -235,7 +364,7 @@ int rg_num_arith(rg_arena *a, rg_arith_op op, rg_value x, rg_value y, rg_value *
         return -1;
     }
     if (x.sub == RG_NUM_INT && y.sub == RG_NUM_INT && int_arith(op, x.u.i, y.u.i, out) == 0) return 0;
-    if (x.sub != RG_NUM_FLOAT && y.sub != RG_NUM_FLOAT) {
+    if ((x.sub == RG_NUM_INT || x.sub == RG_NUM_BIG) && (y.sub == RG_NUM_INT || y.sub == RG_NUM_BIG)) {
         mpz_t zx, zy, r;
         to_mpz(zx, x);
         to_mpz(zy, y);
@@ -292,8 +421,8 @@ rg_value rg_num_abs(rg_arena *a, rg_value x) { return rg_num_compare(x, rg_int(0
 
 rg_value rg_num_round(rg_arena *a, rg_value x, char mode) {
     (void)a;
-    if (x.sub != RG_NUM_FLOAT) return x;
-    double d = x.u.d;
+    if (x.sub != RG_NUM_FLOAT && x.sub != RG_NUM_DEC) return x;
+    double d = rg_num_to_double(x);
     return rg_num_from_double(mode == 'c' ? ceil(d) : mode == 'f' ? floor(d) : round(d));
 }
 
@@ -302,7 +431,7 @@ void rg_num_write(rg_buf *out, rg_value n) {
         rg_buf_printf(out, "%lld", (long long)n.u.i);
         return;
     }
-    if (n.sub == RG_NUM_BIG) {
+    if (n.sub == RG_NUM_BIG || n.sub == RG_NUM_DEC) {
         rg_buf_append(out, n.u.s, n.len);
         return;
     }

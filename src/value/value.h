@@ -7,7 +7,11 @@
  * - numbers: RG_NUM_INT (int64 in u.i), RG_NUM_BIG (integer outside int64,
  *   canonical decimal text in u.s / len, e.g. "-123456789012345678901234"),
  *   RG_NUM_FLOAT (double in u.d, never integral-and-in-int64-range: such
- *   results are normalised to RG_NUM_INT by rg_num_from_double).
+ *   results are normalised to RG_NUM_INT by rg_num_from_double),
+ *   RG_NUM_DEC (a decimal literal a double cannot hold: more than 15
+ *   significant digits or beyond its exponent range, e.g. "1e400",
+ *   "0.1234567890123456789"; text in u.s / len).  Decimals compare and print
+ *   exactly; arithmetic on them is done in doubles.
  * - strings: UTF-8 bytes in u.s (NUL-terminated for convenience), len bytes.
  * - arrays: u.items, len elements.
  * - sets: u.items, len elements, sorted by rg_value_compare, no duplicates.
@@ -42,7 +46,7 @@ typedef enum rg_kind {
     RG_SET,
 } rg_kind;
 
-typedef enum rg_numkind { RG_NUM_INT = 0, RG_NUM_BIG, RG_NUM_FLOAT } rg_numkind;
+typedef enum rg_numkind { RG_NUM_INT = 0, RG_NUM_BIG, RG_NUM_FLOAT, RG_NUM_DEC } rg_numkind;
 
 typedef struct rg_value {
     uint8_t kind; /* rg_kind */

@@ -399,7 +399,9 @@ static void test_minus(void) {
     CHECK_STR(term("-.5"), "-0.5");
     CHECK_STR(term("12345678901234567890123"), "12345678901234567890123");
     CHECK_STR(term("-12345678901234567890123"), "-12345678901234567890123");
-    CHECK_STR(term("1e400"), "1:1: number too big");
+    CHECK_STR(term("1e400"), "1e+400");
+    CHECK_STR(term("0.1234567890123456789"), "0.1234567890123456789");
+    CHECK_STR(term("1e999999"), "1:1: number too big");
     CHECK_STR(term(".5.5"), "1:1: invalid number");
     /* in a body, a `-` on a new line starts a new literal */
     CHECK_STR(query("x := 1\n-1 == y"), "(body (:= x 1) (call equal -1 y))");

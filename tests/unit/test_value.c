@@ -104,7 +104,34 @@ static void test_json_numbers(void) {
     rg_arena_fini(&a);
 }
 
+/* Decimals a double cannot hold compare and print exactly. */
+static void test_decimals(void) {
+    rg_arena a;
+    rg_arena_init(&a);
+    rg_value x = rg_number_parse(&a, "0.1234567890123456789", 21);
+    rg_value y = rg_number_parse(&a, "0.1234567890123456788", 21);
+    CHECK_INT(x.sub, RG_NUM_DEC);
+    CHECK(rg_value_compare(x, y) > 0);
+    CHECK(rg_value_compare(rg_number_parse(&a, "1e400", 5), rg_number_parse(&a, "1e399", 5)) > 0);
+    CHECK(rg_value_compare(rg_number_parse(&a, "1e-400", 6), rg_int(0)) > 0);
+    CHECK(rg_value_compare(rg_number_parse(&a, "-1e-400", 7), rg_int(0)) < 0);
+    CHECK(rg_value_compare(rg_number_parse(&a, "1e400", 5), rg_number_parse(&a, "10e399", 6)) == 0);
+    CHECK(rg_value_compare(rg_number_parse(&a, "0.1", 3), rg_number_parse(&a, "0.10000000000000000001", 22)) < 0);
+    char *j = rg_json_dump(x, 0);
+    CHECK_STR(j, "0.1234567890123456789");
+    free(j);
+    j = rg_json_dump(rg_number_parse(&a, "-2.5e-400", 9), 0);
+    CHECK_STR(j, "-2.5e-400");
+    free(j);
+    rg_value sum;
+    const char *err;
+    CHECK(rg_num_arith(&a, RG_ADD, x, rg_int(1), &sum, &err) == 0);
+    CHECK(sum.sub == RG_NUM_FLOAT && sum.u.d > 1.12 && sum.u.d < 1.13);
+    rg_arena_fini(&a);
+}
+
 int main(void) {
+    test_decimals();
     test_order();
     test_json_out();
     test_json_numbers();
