@@ -3,6 +3,7 @@
  * attaches METADATA annotations and rejects recursion.  Runs once per policy
  * set; the result is read-only. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,12 +239,63 @@ static bool ground_default(const rg_term *t) {
     }
 }
 
+static bool computes(const rg_term *t) {
+    if (!t) return false;
+    switch (t->kind) {
+    case RG_TERM_CALL:
+    case RG_TERM_ARRAY_COMPR:
+    case RG_TERM_SET_COMPR:
+    case RG_TERM_OBJECT_COMPR: return true;
+    case RG_TERM_ARRAY:
+    case RG_TERM_SET:
+        for (size_t i = 0; i < t->u.coll.n; i++)
+            if (computes(t->u.coll.items[i])) return true;
+        return false;
+    case RG_TERM_OBJECT:
+        for (size_t i = 0; i < 2 * t->u.coll.n; i++)
+            if (computes(t->u.coll.items[i])) return true;
+        return false;
+    default: return false;
+    }
+}
+
+/* f($"{x}") := ... if { x = ... }: an argument that computes (a call or a
+ * comprehension) becomes a variable compared in the body, where the body's
+ * bindings reach it, as OPA rewrites it. */
+static void move_computed_args(rg_cctx *c, rg_rule *r) {
+    rg_rule_head *h = &r->head;
+    if (r->else_) return;
+    for (size_t i = 0; i < h->n_args; i++) {
+        if (!computes(h->args[i])) continue;
+        rg_term *var = rg_arena_calloc(c->arena, sizeof *var);
+        var->kind = RG_TERM_VAR;
+        var->loc = h->args[i]->loc;
+        char name[32];
+        snprintf(name, sizeof name, "$arg%zu", i);
+        var->u.name = rg_arena_strdup(c->arena, name);
+        rg_term *use = rg_arena_memdup(c->arena, var, sizeof *var);
+        rg_expr *eq = rg_arena_calloc(c->arena, sizeof *eq);
+        eq->kind = RG_EXPR_UNIFY;
+        eq->loc = var->loc;
+        eq->lhs = use;
+        eq->rhs = h->args[i];
+        h->args[i] = var;
+        rg_expr **exprs = rg_arena_alloc(c->arena, (r->body.n + 1) * sizeof *exprs);
+        if (r->body.n) memcpy(exprs, r->body.exprs, r->body.n * sizeof *exprs);
+        exprs[r->body.n] = eq;
+        r->body.exprs = exprs;
+        r->body.n++;
+        r->has_body = true;
+    }
+}
+
 static void compile_rule(rg_cctx *c, rg_crule *cr) {
     c->nslots = 0;
     c->slot_names = NULL;
     c->cap_names = 0;
     rg_rule *r = cr->ast;
     rg_rule_head *h = &r->head;
+    if (cr->kind == RG_RK_FUNC) move_computed_args(c, r);
     rg_scope s = {.rule_level = true};
     for (size_t i = 0; i < h->n_args; i++) rg_declare_pattern(c, &s, h->args[i]);
     for (size_t i = 0; i < h->n_args; i++) rg_resolve_term(c, &s, h->args[i]);
