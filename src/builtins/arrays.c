@@ -1,4 +1,5 @@
-/* Builtins: arrays -- array.concat, array.slice (OPA's clamping), array.reverse. */
+/* Builtins: arrays -- array.concat, array.slice (OPA's clamping), array.reverse,
+ * array.flatten (one level). */
 #include "builtins/families.h"
 #include "rego/bi_ctx.h"
 
@@ -69,7 +70,34 @@ static int bi_reverse(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value 
     return RG_BI_OK;
 }
 
+/* Splices the elements of nested arrays one level deep; other elements
+ * (including sets and deeper arrays) are kept as they are. */
+static int bi_flatten(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    if (rg_bi_want_kind(ctx, args, 0, RG_T_ARR)) return RG_BI_ERROR;
+    rg_value arr = args[0];
+    size_t n = 0;
+    for (size_t i = 0; i < arr.len; i++) {
+        rg_value e = arr.u.items[i];
+        n += e.kind == RG_ARRAY ? e.len : 1;
+    }
+    if (n > UINT32_MAX) return rg_bi_error(ctx, "array too large");
+    if (!n) {
+        *out = rg_empty_array();
+        return RG_BI_OK;
+    }
+    rg_value *items = rg_arena_alloc(rg_bi_arena(ctx), n * sizeof *items), *w = items;
+    for (size_t i = 0; i < arr.len; i++) {
+        rg_value e = arr.u.items[i];
+        if (e.kind != RG_ARRAY) *w++ = e;
+        else
+            for (size_t k = 0; k < e.len; k++) *w++ = e.u.items[k];
+    }
+    *out = rg_array_take(items, n);
+    return RG_BI_OK;
+}
+
 const rg_builtin_def rg_builtins_arrays[] = {
+    {"array.flatten", bi_flatten, 1, RG_ARGS(RG_T_ARR), RG_T_ARR, 0},
     {"array.concat", bi_concat, 2, RG_ARGS(RG_T_ARR, RG_T_ARR), RG_T_ARR, 0},
     {"array.slice", bi_slice, 3, RG_ARGS(RG_T_ARR, RG_T_NUM, RG_T_NUM), RG_T_ARR, 0},
     {"array.reverse", bi_reverse, 1, RG_ARGS(RG_T_ARR), RG_T_ARR, 0},

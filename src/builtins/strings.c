@@ -1,5 +1,5 @@
 /* Builtins: the strings family (concat, indexof, substring, trim*, replace,
- * split, upper/lower, strings.*) with OPA 1.x semantics and messages.
+ * split, strings.split_n, upper/lower, strings.*) with OPA 1.x semantics and messages.
  *
  * Positions and lengths count runes (code points), as OPA does; strings are
  * UTF-8 and an invalid byte counts as one rune (Go's decoding rule).  upper
@@ -430,28 +430,50 @@ static int bi_lower(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *o
 
 /* ---- split ---- */
 
-static int bi_split(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
-    if (want_strings(ctx, args, 2)) return RG_BI_ERROR;
+/* Go's strings.Split of args[0] by args[1] (both checked strings) into v. */
+static void split_into(rg_arena *a, const rg_value *args, rg_vec *v) {
     const char *s = args[0].u.s, *d = args[1].u.s;
     size_t n = args[0].len, m = args[1].len;
-    rg_arena *a = rg_bi_arena(ctx);
-    rg_vec v = RG_VEC_INIT;
     if (m == 0) {
         /* an empty delimiter splits into runes; "" gives [] (Go's strings.Split) */
         for (size_t i = 0, len; i < n; i += len) {
             len = u8_len_at(s + i, n - i);
-            rg_vec_push(&v, rg_string(a, s + i, len));
+            rg_vec_push(v, rg_string(a, s + i, len));
         }
     } else {
         size_t start = 0;
         for (const char *p; (p = find(s + start, n - start, d, m)) != NULL;) {
             size_t at = (size_t)(p - s);
-            rg_vec_push(&v, rg_string(a, s + start, at - start));
+            rg_vec_push(v, rg_string(a, s + start, at - start));
             start = at + m;
         }
-        rg_vec_push(&v, rg_string(a, s + start, n - start));
+        rg_vec_push(v, rg_string(a, s + start, n - start));
     }
+}
+
+static int bi_split(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    if (want_strings(ctx, args, 2)) return RG_BI_ERROR;
+    rg_arena *a = rg_bi_arena(ctx);
+    rg_vec v = RG_VEC_INIT;
+    split_into(a, args, &v);
     *out = rg_vec_to_array(a, &v);
+    rg_vec_fini(&v);
+    return RG_BI_OK;
+}
+
+/* strings.split_n: unlike Go's SplitN, OPA splits fully and then keeps the
+ * first n parts (n > 0), the last -n parts (n < 0) or none (n == 0). */
+static int bi_split_n(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    int64_t k = 0;
+    if (want_strings(ctx, args, 2) || int_operand(ctx, args, 2, &k)) return RG_BI_ERROR;
+    rg_arena *a = rg_bi_arena(ctx);
+    rg_vec v = RG_VEC_INIT;
+    if (k != 0) split_into(a, args, &v);
+    size_t from = 0, to = v.len;
+    if (k > 0 && (uint64_t)k < v.len) to = (size_t)k;
+    /* -(k + 1) + 1 avoids overflowing on INT64_MIN */
+    if (k < 0 && (uint64_t)(-(k + 1)) + 1 < v.len) from = v.len - ((uint64_t)(-(k + 1)) + 1);
+    *out = to > from ? rg_array(a, v.items + from, to - from) : rg_empty_array();
     rg_vec_fini(&v);
     return RG_BI_OK;
 }
@@ -678,6 +700,7 @@ const rg_builtin_def rg_builtins_strings[] = {
     {"strings.count", bi_count, 2, RG_ARGS(S, S), N, 0},
     {"strings.replace_n", bi_replace_n, 2, RG_ARGS(RG_T_OBJ, S), S, 0},
     {"strings.reverse", bi_reverse, 1, RG_ARGS(S), S, 0},
+    {"strings.split_n", bi_split_n, 3, RG_ARGS(S, S, N), RG_T_ARR, 0},
     {"substring", bi_substring, 3, RG_ARGS(S, N, N), S, 0},
     {"trim", bi_trim, 2, RG_ARGS(S, S), S, 0},
     {"trim_left", bi_trim_left, 2, RG_ARGS(S, S), S, 0},

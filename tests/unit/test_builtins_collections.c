@@ -468,6 +468,14 @@ static void test_arrays(void) {
     OK("array.reverse", "[[1, 2, 3]]", "[3,2,1]");
     OK("array.reverse", "[[]]", "[]");
     TYPE_ERR("array.reverse", "[1]", "array.reverse: operand 1 must be array but got number");
+
+    /* one level only; sets and scalars stay elements */
+    OK("array.flatten", "[[[1, 2], [3], 4, [], [[5]]]]", "[1,2,3,4,[5]]");
+    OK("array.flatten", "[[]]", "[]");
+    OK("array.flatten", "[[[], []]]", "[]");
+    OK("array.flatten", "[[{1, 2}, \"a\", {\"k\": [1]}]]", "[[1,2],\"a\",{\"k\":[1]}]");
+    TYPE_ERR("array.flatten", "[42]", "array.flatten: operand 1 must be array but got number");
+    TYPE_ERR("array.flatten", "[{1}]", "array.flatten: operand 1 must be array but got set");
 }
 
 static void test_sets(void) {

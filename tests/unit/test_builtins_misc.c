@@ -131,8 +131,11 @@ static void test_semver(void) {
     EXPECT("0", "semver.compare", S("1.2.3"), S("1.2.3"));
     EXPECT("-1", "semver.compare", S("1.2.3"), S("1.2.4"));
     EXPECT("1", "semver.compare", S("2.0.0"), S("1.99.99"));
-    EXPECT("0", "semver.compare", S("v1.2.3"), S("1.2.3+build.5"));
+    EXPECT("0", "semver.compare", S("1.2.3"), S("1.2.3+build.5"));
+    EXPECT("0", "semver.compare", S("1.2.3+01"), S("1.2.3+2")); /* metadata: leading zeros allowed, ignored */
     EXPECT("-1", "semver.compare", S("1.0.0-alpha"), S("1.0.0"));
+    EXPECT("-1", "semver.compare", S("1.2.3-0"), S("1.2.3-1"));
+    EXPECT("-1", "semver.compare", S("0.0.0"), S("0.0.1"));
     /* the SemVer 2.0.0 precedence example chain */
     const char *chain[] = {"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta",
                            "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0"};
@@ -140,20 +143,42 @@ static void test_semver(void) {
         EXPECT("-1", "semver.compare", S(chain[i]), S(chain[i + 1]));
         EXPECT("1", "semver.compare", S(chain[i + 1]), S(chain[i]));
     }
-    EXPECT("0", "semver.compare", S("1.0.0-01"), S("1.0.0-1")); /* numerically equal: no hang */
+    /* numeric identifiers compare exactly, however long */
     EXPECT("1", "semver.compare", S("1.0.0-99999999999999999999999"), S("1.0.0-5"));
-    EXPECT("error eval_builtin_error: semver.compare: operand 1: string 1.2 is not a valid SemVer", "semver.compare",
-           S("1.2"), S("1.2.3"));
-    EXPECT("error eval_builtin_error: semver.compare: operand 2: string x is not a valid SemVer", "semver.compare",
-           S("1.2.3"), S("x"));
+    EXPECT("-1", "semver.compare", S("1.0.0-99999999999999999999998"), S("1.0.0-99999999999999999999999"));
+    EXPECT("-1", "semver.compare", S("1.0.0-9"), S("1.0.0-0a"));
+    EXPECT("error eval_builtin_error: semver.compare: operand 1: string \"1.2\" is not a valid SemVer",
+           "semver.compare", S("1.2"), S("1.2.3"));
+    EXPECT("error eval_builtin_error: semver.compare: operand 2: string \"x\" is not a valid SemVer",
+           "semver.compare", S("1.2.3"), S("x"));
+    EXPECT("error eval_builtin_error: semver.compare: operand 2: string \"1.2.3-01\" is not a valid SemVer",
+           "semver.compare", S("1.2.3"), S("1.2.3-01"));
+    EXPECT("error eval_builtin_error: semver.compare: operand 1: string \"a\\\"b\\n\" is not a valid SemVer",
+           "semver.compare", S("a\"b\n"), S("1.2.3"));
     EXPECT("error eval_type_error: semver.compare: operand 2 must be string but got number", "semver.compare", S(""),
            I(1));
     EXPECT("true", "semver.is_valid", S("1.0.0-rc.1+build.1"));
-    EXPECT("true", "semver.is_valid", S("v01.2.3"));
-    EXPECT("true", "semver.is_valid", S("1.2.3-"));
+    EXPECT("true", "semver.is_valid", S("0.0.0"));
+    EXPECT("true", "semver.is_valid", S("1.2.3-0"));
+    EXPECT("true", "semver.is_valid", S("1.2.3-0a.00a.-"));
+    EXPECT("true", "semver.is_valid", S("1.2.3+001.0"));
+    EXPECT("true", "semver.is_valid", S("1.2.3-x-y+b-c"));
+    EXPECT("true", "semver.is_valid", S("9223372036854775807.0.0"));
+    EXPECT("false", "semver.is_valid", S("9223372036854775808.0.0"));
+    EXPECT("false", "semver.is_valid", S("v1.2.3"));
+    EXPECT("false", "semver.is_valid", S("01.2.3"));
+    EXPECT("false", "semver.is_valid", S("1.02.3"));
+    EXPECT("false", "semver.is_valid", S("1.2.03"));
+    EXPECT("false", "semver.is_valid", S("1.2.3-01"));
+    EXPECT("false", "semver.is_valid", S("1.2.3-alpha.01"));
+    EXPECT("false", "semver.is_valid", S("1.2.3-"));
+    EXPECT("false", "semver.is_valid", S("1.2.3+"));
+    EXPECT("false", "semver.is_valid", S("1.2.3-+b"));
     EXPECT("false", "semver.is_valid", S("1.2.3-a..b"));
     EXPECT("false", "semver.is_valid", S("1.2.3+a_b"));
     EXPECT("false", "semver.is_valid", S("1.2.3.4"));
+    EXPECT("false", "semver.is_valid", S("+1.2.3"));
+    EXPECT("false", "semver.is_valid", S("1..3"));
     EXPECT("false", "semver.is_valid", S("1.2.99999999999999999999"));
     EXPECT("false", "semver.is_valid", S(""));
     EXPECT("false", "semver.is_valid", I(1));

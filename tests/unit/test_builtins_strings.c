@@ -202,6 +202,29 @@ static void test_split(void) {
     CHECK_STR(call("split", 2, "\"a\"", "[]"), "eval_type_error: split: operand 2 must be string but got array");
 }
 
+static void test_split_n(void) {
+    /* OPA keeps the first n parts (n > 0) or the last -n (n < 0) of a full split */
+    CHECK_STR(call("strings.split_n", 3, "\"a.b.c.d\"", "\".\"", "2"), "[\"a\",\"b\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b.c.d\"", "\".\"", "1"), "[\"a\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b.c.d\"", "\".\"", "10"), "[\"a\",\"b\",\"c\",\"d\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b.c.d\"", "\".\"", "0"), "[]");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b.c.d\"", "\".\"", "-2"), "[\"c\",\"d\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b.c.d\"", "\".\"", "-4"), "[\"a\",\"b\",\"c\",\"d\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b\"", "\".\"", "-9223372036854775808"), "[\"a\",\"b\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b\"", "\".\"", "9223372036854775807"), "[\"a\",\"b\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"\"", "\".\"", "2"), "[\"\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"\"", "\"\"", "2"), "[]");
+    CHECK_STR(call("strings.split_n", 3, "\"h\xc3\xa9!\"", "\"\"", "-2"), "[\"\xc3\xa9\",\"!\"]");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b\"", "\".\"", "1.5"),
+              "eval_type_error: strings.split_n: operand 3 must be integer number but got floating-point number");
+    CHECK_STR(call("strings.split_n", 3, "\"a.b\"", "\".\"", "\"1\""),
+              "eval_type_error: strings.split_n: operand 3 must be number but got string");
+    CHECK_STR(call("strings.split_n", 3, "1", "\".\"", "1"),
+              "eval_type_error: strings.split_n: operand 1 must be string but got number");
+    CHECK_STR(call("strings.split_n", 3, "\"a\"", "null", "1"),
+              "eval_type_error: strings.split_n: operand 2 must be string but got null");
+}
+
 static void test_replace(void) {
     CHECK_STR(call("replace", 3, "\"\"", "\"hi\"", "\"bye\""), "\"\"");
     CHECK_STR(call("replace", 3, "\"foo.bar.baz\"", "\".\"", "\",\""), "\"foo,bar,baz\"");
@@ -402,6 +425,7 @@ int main(void) {
     test_substring();
     test_case();
     test_split();
+    test_split_n();
     test_replace();
     test_replace_n();
     test_replace_n_key();
