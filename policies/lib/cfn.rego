@@ -1,0 +1,57 @@
+# METADATA
+# title: regent CloudFormation helpers
+# description: >-
+#   Functions that make CloudFormation policies short: resources by type,
+#   property lookups, intrinsic-function tests.  `input` is the template.
+package regent.cfn
+
+import rego.v1
+
+# All resources of a type, as logical id -> resource.
+resources(type) := {id: r |
+	some id, r in input.Resources
+	r.Type == type
+}
+
+# A resource's property at a path (array of keys), or the default when any
+# step is missing.
+property(resource, path, default_value) := object.get(resource, array.concat(["Properties"], path), default_value)
+
+# Is v an intrinsic function call ({"Ref": ...} or {"Fn::...": ...})?
+is_intrinsic(v) if {
+	is_object(v)
+	count(v) == 1
+	some k, _ in v
+	intrinsic_name(k)
+}
+
+intrinsic_name(k) if k == "Ref"
+
+intrinsic_name(k) if startswith(k, "Fn::")
+
+# Does v refer to resource id (Ref, Fn::GetAtt, or inside Fn::Sub text)?
+references(v, id) if v.Ref == id
+
+references(v, id) if v["Fn::GetAtt"][0] == id
+
+references(v, id) if {
+	is_string(v["Fn::Sub"])
+	contains(v["Fn::Sub"], sprintf("${%s}", [id]))
+}
+
+references(v, id) if {
+	is_string(v["Fn::GetAtt"])
+	startswith(v["Fn::GetAtt"], sprintf("%s.", [id]))
+}
+
+# Logical ids of resources whose properties refer to id anywhere.
+referrers(id) := {other |
+	some other, r in input.Resources
+	walk(r, [_, v])
+	references(v, id)
+}
+
+# A statement's actions/resources/principals as an array, whatever the form.
+as_array(x) := x if is_array(x)
+
+as_array(x) := [x] if not is_array(x)
