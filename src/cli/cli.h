@@ -22,13 +22,10 @@ typedef struct rg_cli_command {
 } rg_cli_command;
 
 int rg_cmd_eval(int argc, char **argv);
+int rg_cmd_scan(int argc, char **argv);
 
 /* Prints diagnostics as "file:line:col: code: message", one per line. */
 void rg_cli_print_diags(FILE *f, const rg_diags *d);
 
-/* Loads .rego modules and .json/.yaml data files from a file or folder
- * (recursively) into p.  Data files are placed at the path of their folder
- * relative to the given root.  Returns the number of errors. */
-int rg_cli_load_path(rg_policy *p, const char *path, rg_diags *diags);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "read/read.h"
+#include "review/policy_load.h"
 
 static const char eval_usage[] =
     "usage: regent eval [options] QUERY\n"
@@ -176,7 +177,7 @@ int rg_cmd_eval(int argc, char **argv) {
     rg_arena_init(&a);
     int status = RG_EXIT_OK;
     int errs = 0;
-    for (size_t i = 0; i < args.n_data; i++) errs += rg_cli_load_path(p, args.data[i], &d);
+    for (size_t i = 0; i < args.n_data; i++) errs += rg_policy_load_path(p, args.data[i], &d);
     rg_eval_options opts = {.input = rg_undefined(), .strict_builtin_errors = args.strict};
     rg_buf printed = RG_BUF_INIT;
     opts.print_out = &printed;

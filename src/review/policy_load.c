@@ -1,21 +1,13 @@
-/* Loading policy files and data documents from files and folders. */
+/* Loading policy files and data documents from files and folders (regent
+ * eval -d, regent scan --policy). */
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
 #include "read/read.h"
-
-void rg_cli_print_diags(FILE *f, const rg_diags *d) {
-    for (size_t i = 0; i < d->len; i++) {
-        rg_buf b = RG_BUF_INIT;
-        rg_diag_format(&b, &d->items[i]);
-        fprintf(f, "%s\n", rg_buf_cstr(&b));
-        rg_buf_fini(&b);
-    }
-}
+#include "review/policy_load.h"
 
 static bool ends_with(const char *s, const char *suffix) {
     size_t n = strlen(s), m = strlen(suffix);
@@ -124,4 +116,4 @@ static int load_rec(rg_policy *p, const char *path, const char *rel, bool top, r
     return 0;
 }
 
-int rg_cli_load_path(rg_policy *p, const char *path, rg_diags *diags) { return load_rec(p, path, "", true, diags); }
+int rg_policy_load_path(rg_policy *p, const char *path, rg_diags *diags) { return load_rec(p, path, "", true, diags); }

@@ -1,0 +1,345 @@
+/* regent scan's engine: compile the policy set once, find the controls
+ * (packages with deny/violation/warn rules), evaluate every control on every
+ * template in worker threads, then turn results into located findings on
+ * one thread so the output order never depends on scheduling. */
+#include "review/scan.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cfn/cfn.h"
+#include "review/builtin_policies.h"
+#include "review/policy_load.h"
+#include "rego/policy.h"
+
+static const char *const rule_kinds[] = {"deny", "violation", "warn"};
+enum { N_KINDS = 3 };
+
+typedef struct raw_result {
+    size_t control;
+    int kind;
+    rg_value value;
+} raw_result;
+
+typedef struct job {
+    rg_cfn_template *t;
+    rg_arena arena; /* evaluation results */
+    raw_result *results;
+    size_t n_results, cap_results;
+    rg_diags errors;
+} job;
+
+typedef struct scan_state {
+    rg_policy *policy;
+    rg_arena arena; /* findings' strings, queries */
+    rg_cfn_templates templates;
+    job *jobs;
+    size_t n_jobs;
+    rg_query *(*queries)[N_KINDS]; /* per control: deny, violation, warn */
+    size_t n_controls;
+    atomic_size_t next;
+} scan_state;
+
+/* ---- policies and controls ---- */
+
+static int load_policies(scan_state *s, const rg_scan_options *o, rg_diags *errors) {
+    int errs = 0;
+    if (!o->no_builtin) {
+        for (const rg_builtin_policy *b = rg_builtin_policies; b->path; b++) {
+            char name[512];
+            snprintf(name, sizeof name, "policies/%s", b->path);
+            if (rg_policy_add_module(s->policy, name, b->text, strlen(b->text), errors) != 0) errs++;
+        }
+    }
+    for (size_t i = 0; i < o->n_policy_paths; i++) errs += rg_policy_load_path(s->policy, o->policy_paths[i], errors);
+    return errs;
+}
+
+static const char *ann_string(rg_value ann, const char *key) {
+    rg_value v = rg_object_get_str(ann, key);
+    if (v.kind == RG_STRING) return v.u.s;
+    v = rg_object_get_str(rg_object_get_str(ann, "custom"), key);
+    return v.kind == RG_STRING ? v.u.s : NULL;
+}
+
+/* A query text for data.<pkg>.<rule> that is valid whatever the keys are. */
+static char *rule_query(rg_arena *a, const rg_node *pkg, const char *rule) {
+    rg_buf b = RG_BUF_INIT;
+    rg_buf_puts(&b, "x = data");
+    const rg_node *parts[64];
+    size_t n = 0;
+    for (const rg_node *q = pkg; q && q->parent && n < 64; q = q->parent) parts[n++] = q;
+    while (n-- > 0) {
+        rg_buf_putc(&b, '[');
+        rg_json_write_string(&b, parts[n]->key.u.s, parts[n]->key.len, 0);
+        rg_buf_putc(&b, ']');
+    }
+    rg_buf_printf(&b, ".%s", rule);
+    char *q = rg_arena_strdup(a, rg_buf_cstr(&b));
+    rg_buf_fini(&b);
+    return q;
+}
+
+static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
+    rg_vec controls = RG_VEC_INIT; /* node pointers as ints, in node (path) order */
+    for (size_t i = 0; i < s->policy->n_nodes; i++) {
+        rg_node *n = s->policy->nodes[i];
+        if (!n->is_package) continue;
+        bool any = false;
+        for (int k = 0; k < N_KINDS; k++) {
+            rg_node *c = rg_node_child(n, rg_string_static(rule_kinds[k], strlen(rule_kinds[k])));
+            if (c && c->has_rules) any = true;
+        }
+        if (any) rg_vec_push(&controls, rg_int((int64_t)i));
+    }
+    r->controls = rg_arena_calloc(&s->arena, (controls.len ? controls.len : 1) * sizeof *r->controls);
+    s->queries = rg_arena_calloc(&s->arena, (controls.len ? controls.len : 1) * sizeof *s->queries);
+    for (size_t ci = 0; ci < controls.len; ci++) {
+        rg_node *n = s->policy->nodes[controls.items[ci].u.i];
+        rg_control *c = &r->controls[ci];
+        rg_value ann = rg_is_undef(n->pkg_ann) ? rg_empty_object() : n->pkg_ann;
+        c->package = rg_arena_strdup(&s->arena, n->path);
+        const char *id = ann_string(ann, "id");
+        c->id = rg_arena_strdup(&s->arena, id ? id : n->path + 5);
+        const char *t = ann_string(ann, "title"), *d = ann_string(ann, "description"), *m = ann_string(ann, "remediation");
+        c->title = t ? rg_arena_strdup(&s->arena, t) : NULL;
+        c->description = d ? rg_arena_strdup(&s->arena, d) : NULL;
+        c->remediation = m ? rg_arena_strdup(&s->arena, m) : NULL;
+        int sev = rg_severity_parse(ann_string(ann, "severity"));
+        c->severity = sev < 0 ? RG_SEV_MEDIUM : (rg_severity)sev;
+        const rg_crule *any_rule = NULL;
+        for (int k = 0; k < N_KINDS; k++) {
+            rg_node *rn = rg_node_child(n, rg_string_static(rule_kinds[k], strlen(rule_kinds[k])));
+            s->queries[ci][k] = NULL;
+            if (!rn || !rn->has_rules) continue;
+            if (!any_rule) any_rule = rn->n_rules ? rn->rules[0] : rn->default_rule;
+            if (rg_query_compile(s->policy, &s->arena, rule_query(&s->arena, n, rule_kinds[k]), &s->queries[ci][k],
+                                 errors) != 0)
+                s->queries[ci][k] = NULL;
+        }
+        c->source_file = any_rule && any_rule->module ? rg_arena_strdup(&s->arena, any_rule->module->file) : NULL;
+    }
+    r->n_controls = s->n_controls = controls.len;
+    rg_vec_fini(&controls);
+}
+
+/* ---- evaluation (worker threads) ---- */
+
+static void push_result(job *j, size_t control, int kind, rg_value v) {
+    if (j->n_results == j->cap_results) {
+        j->cap_results = j->cap_results ? 2 * j->cap_results : 16;
+        j->results = rg_xrealloc(j->results, j->cap_results * sizeof *j->results);
+    }
+    j->results[j->n_results++] = (raw_result){control, kind, v};
+}
+
+static void run_job(scan_state *s, job *j) {
+    rg_arena_init(&j->arena);
+    rg_eval_options eo = {.input = j->t->value};
+    for (size_t c = 0; c < s->n_controls; c++) {
+        for (int k = 0; k < N_KINDS; k++) {
+            if (!s->queries[c][k]) continue;
+            rg_vec out = RG_VEC_INIT;
+            if (rg_query_eval(s->policy, s->queries[c][k], &j->arena, &eo, &out, &j->errors) == 0) {
+                for (size_t i = 0; i < out.len; i++) {
+                    rg_value set = rg_object_get_str(rg_object_get_str(out.items[i], "bindings"), "x");
+                    if (set.kind != RG_SET && set.kind != RG_ARRAY) continue;
+                    for (size_t e = 0; e < set.len; e++) push_result(j, c, k, set.u.items[e]);
+                }
+            } else if (j->errors.len) {
+                /* Name the template the error happened on. */
+                rg_diag *d = &j->errors.items[j->errors.len - 1];
+                char *msg = d->msg;
+                rg_buf b = RG_BUF_INIT;
+                rg_buf_printf(&b, "%s (evaluating %s)", msg, j->t->file);
+                d->msg = rg_buf_detach(&b);
+                free(msg);
+            }
+            rg_vec_fini(&out);
+        }
+    }
+}
+
+static void *worker(void *arg) {
+    scan_state *s = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&s->next, 1);
+        if (i >= s->n_jobs) break;
+        run_job(s, &s->jobs[i]);
+    }
+    return NULL;
+}
+
+static void run_jobs(scan_state *s, int jobs) {
+    if (jobs <= 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = n > 0 ? (int)n : 1;
+    }
+    if ((size_t)jobs > s->n_jobs) jobs = (int)s->n_jobs;
+    if (jobs > 64) jobs = 64;
+    atomic_store(&s->next, 0);
+    if (jobs <= 1) {
+        worker(s);
+        return;
+    }
+    pthread_t th[64];
+    int started = 0;
+    for (int i = 0; i < jobs; i++)
+        if (pthread_create(&th[started], NULL, worker, s) == 0) started++;
+    if (!started) worker(s); /* no threads available: do it here */
+    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+}
+
+/* ---- findings ---- */
+
+static const char *path_text(rg_arena *a, rg_value path) {
+    if (path.kind != RG_ARRAY || !path.len) return NULL;
+    rg_buf b = RG_BUF_INIT;
+    for (size_t i = 0; i < path.len; i++) {
+        rg_value k = path.u.items[i];
+        if (k.kind == RG_STRING) {
+            if (b.len) rg_buf_putc(&b, '.');
+            rg_buf_append(&b, k.u.s, k.len);
+        } else {
+            rg_buf_putc(&b, '[');
+            rg_json_write(&b, k, 0);
+            rg_buf_putc(&b, ']');
+        }
+    }
+    const char *s = rg_arena_strdup(a, rg_buf_cstr(&b));
+    rg_buf_fini(&b);
+    return s;
+}
+
+static const char *dup_opt(rg_arena *a, const char *s) { return s ? rg_arena_strdup(a, s) : NULL; }
+
+static void make_finding(scan_state *s, rg_scan_result *r, const job *j, const raw_result *rr, rg_finding *f) {
+    rg_arena *a = &s->arena;
+    const rg_cfn_template *t = j->t;
+    const rg_control *c = &r->controls[rr->control];
+    rg_value v = rr->value;
+    memset(f, 0, sizeof *f);
+    f->control = rr->control;
+    f->rule = rule_kinds[rr->kind];
+    f->file = dup_opt(a, t->file);
+    f->stack = dup_opt(a, t->stack);
+    f->severity = rr->kind == 2 && c->severity > RG_SEV_LOW ? RG_SEV_LOW : c->severity;
+    rg_value msg = v.kind == RG_STRING ? v : rg_object_get_str(v, "msg");
+    f->message = msg.kind == RG_STRING ? rg_arena_strdup(a, msg.u.s) : c->title ? c->title : c->id;
+    rg_value sev = rg_object_get_str(v, "severity");
+    if (sev.kind == RG_STRING && rg_severity_parse(sev.u.s) >= 0) f->severity = (rg_severity)rg_severity_parse(sev.u.s);
+    rg_value res = rg_object_get_str(v, "resource");
+    rg_value rel = rg_object_get_str(v, "path");
+    rg_vec path = RG_VEC_INIT;
+    if (res.kind == RG_STRING) {
+        f->logical_id = rg_arena_strdup(a, res.u.s);
+        rg_vec_push(&path, rg_string_static("Resources", 9));
+        rg_vec_push(&path, res);
+        rg_value type = rg_object_get_str(rg_object_get(rg_object_get_str(t->value, "Resources"), res), "Type");
+        if (type.kind == RG_STRING) f->resource_type = rg_arena_strdup(a, type.u.s);
+        const rg_cfn_resource_info *info = rg_cfn_resource(t, res.u.s);
+        if (info) {
+            f->construct_path = dup_opt(a, info->construct_path);
+            f->cdk_source_file = dup_opt(a, info->source_file);
+            f->cdk_source_line = info->source_line;
+        }
+    }
+    if (rel.kind == RG_ARRAY) {
+        for (size_t i = 0; i < rel.len; i++) rg_vec_push(&path, rel.u.items[i]);
+        f->path = path_text(a, rel);
+    }
+    rg_pos pos;
+    rg_value full = rg_vec_to_array(a, &path);
+    if (rg_cfn_locate(t, full, &pos)) {
+        f->line = pos.line;
+        f->col = pos.col;
+        size_t len = 0;
+        const char *line = rg_cfn_source_line(t, pos.line, &len);
+        if (line) f->source_line = rg_arena_strndup(a, line, len);
+    }
+    rg_vec_fini(&path);
+}
+
+static int cmp_findings(const void *x, const void *y) {
+    const rg_finding *a = x, *b = y;
+    int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+    if (c) return c;
+    if (a->line != b->line) return a->line < b->line ? -1 : 1;
+    if (a->col != b->col) return a->col < b->col ? -1 : 1;
+    if (a->control != b->control) return a->control < b->control ? -1 : 1;
+    return strcmp(a->message, b->message);
+}
+
+static void collect_findings(scan_state *s, rg_scan_result *r) {
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_jobs; i++) n += s->jobs[i].n_results;
+    r->findings = rg_arena_calloc(&s->arena, (n ? n : 1) * sizeof *r->findings);
+    for (size_t i = 0; i < s->n_jobs; i++) {
+        job *j = &s->jobs[i];
+        for (size_t k = 0; k < j->n_results; k++) make_finding(s, r, j, &j->results[k], &r->findings[r->n_findings++]);
+        for (size_t k = 0; k < j->errors.len; k++) {
+            rg_diag *d = &j->errors.items[k];
+            rg_diags_add(&r->errors, d->code, d->file, d->line, d->col, "%s", d->msg);
+        }
+    }
+    qsort(r->findings, r->n_findings, sizeof *r->findings, cmp_findings);
+    r->templates = rg_arena_calloc(&s->arena, (s->n_jobs ? s->n_jobs : 1) * sizeof *r->templates);
+    for (size_t i = 0; i < s->n_jobs; i++) {
+        const rg_cfn_template *t = s->jobs[i].t;
+        r->templates[i] = (rg_scanned){dup_opt(&s->arena, t->file), dup_opt(&s->arena, t->stack), t->n_resources};
+    }
+    r->n_templates = s->n_jobs;
+}
+
+/* ---- entry points ---- */
+
+int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *opts, rg_scan_result *out) {
+    memset(out, 0, sizeof *out);
+    out->tool_version = "0.1.0";
+    scan_state *s = rg_xcalloc(1, sizeof *s);
+    out->owner = s;
+    rg_arena_init(&s->arena);
+    s->policy = rg_policy_new();
+    int errs = load_policies(s, opts, &out->errors);
+    if (rg_policy_compile(s->policy, &out->errors) != 0) errs++;
+    else find_controls(s, out, &out->errors);
+    for (size_t i = 0; i < n_inputs; i++)
+        errs += rg_cfn_load_path(inputs[i], opts->verbose ? RG_CFN_VERBOSE : 0, &s->templates, &out->errors);
+    s->n_jobs = s->templates.len;
+    s->jobs = rg_xcalloc(s->n_jobs ? s->n_jobs : 1, sizeof *s->jobs);
+    for (size_t i = 0; i < s->n_jobs; i++) s->jobs[i].t = s->templates.items[i];
+    if (s->policy->compiled) run_jobs(s, opts->jobs);
+    collect_findings(s, out);
+    for (size_t i = 0; i < out->errors.len; i++)
+        if (strcmp(out->errors.items[i].code, "skipped") != 0) return -1;
+    return errs ? -1 : 0;
+}
+
+void rg_scan_result_fini(rg_scan_result *r) {
+    scan_state *s = r->owner;
+    if (s) {
+        for (size_t i = 0; i < s->n_jobs; i++) {
+            rg_arena_fini(&s->jobs[i].arena);
+            free(s->jobs[i].results);
+            rg_diags_fini(&s->jobs[i].errors);
+        }
+        free(s->jobs);
+        rg_cfn_templates_fini(&s->templates);
+        rg_policy_free(s->policy);
+        rg_arena_fini(&s->arena);
+        free(s);
+    }
+    rg_diags_fini(&r->errors);
+    memset(r, 0, sizeof *r);
+}
+
+int rg_scan_max_severity(const rg_scan_result *r) {
+    int max = -1;
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (!r->findings[i].suppressed && (int)r->findings[i].severity > max) max = (int)r->findings[i].severity;
+    return max;
+}
