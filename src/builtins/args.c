@@ -16,6 +16,7 @@ static const char *mask_name(unsigned mask) {
     case RG_T_COLL: return "one of {array, object, set}";
     case RG_T_COLL | RG_T_STR: return "one of {array, object, set, string}";
     case RG_T_ARR | RG_T_OBJ: return "one of {array, object}";
+    case RG_T_STR | RG_T_OBJ: return "one of {object, string}";
     default: return "a different type";
     }
 }
