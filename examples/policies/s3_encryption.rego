@@ -24,8 +24,12 @@ kms_encrypted(res) if {
 	rule.ServerSideEncryptionByDefault.KMSMasterKeyID
 }
 
-deny contains msg if {
+deny contains result if {
 	some [name, res] in buckets
 	not kms_encrypted(res)
-	msg := sprintf("%s: S3 bucket is not encrypted with a customer-managed KMS key", [name])
+	result := {
+		"msg": sprintf("%s: S3 bucket is not encrypted with a customer-managed KMS key", [name]),
+		"resource": name,
+		"path": ["Properties", "BucketEncryption", "ServerSideEncryptionConfiguration", 0, "ServerSideEncryptionByDefault", "SSEAlgorithm"],
+	}
 }

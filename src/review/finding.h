@@ -73,6 +73,7 @@ typedef struct rg_scan_result {
     size_t n_templates;
     rg_diags errors;          /* inputs or policies that could not be read or compiled */
     const char *tool_version; /* "0.1.0" */
+    rg_diags notes;           /* files skipped as not templates (code "skipped"); not errors */
     void *owner;              /* internal: the storage behind the strings above */
 } rg_scan_result;
 

@@ -314,9 +314,15 @@ int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *o
     for (size_t i = 0; i < s->n_jobs; i++) s->jobs[i].t = s->templates.items[i];
     if (s->policy->compiled) run_jobs(s, opts->jobs);
     collect_findings(s, out);
-    for (size_t i = 0; i < out->errors.len; i++)
-        if (strcmp(out->errors.items[i].code, "skipped") != 0) return -1;
-    return errs ? -1 : 0;
+    /* Skipped files are notes, not errors. */
+    rg_diags errors = RG_DIAGS_INIT;
+    for (size_t i = 0; i < out->errors.len; i++) {
+        rg_diag *d = &out->errors.items[i];
+        rg_diags_add(strcmp(d->code, "skipped") ? &errors : &out->notes, d->code, d->file, d->line, d->col, "%s", d->msg);
+    }
+    rg_diags_fini(&out->errors);
+    out->errors = errors;
+    return errs || errors.len ? -1 : 0;
 }
 
 void rg_scan_result_fini(rg_scan_result *r) {
@@ -334,6 +340,7 @@ void rg_scan_result_fini(rg_scan_result *r) {
         free(s);
     }
     rg_diags_fini(&r->errors);
+    rg_diags_fini(&r->notes);
     memset(r, 0, sizeof *r);
 }
 

@@ -54,6 +54,24 @@ case_ eval-conflict eval -d tests/cli/data/conflict.rego 'data.conflict.p'
 case_ eval-strict eval --strict-builtin-errors 'x := to_number("abc")'
 case_ eval-bad-format eval --format xml 'true'
 
+# scan: the example control only (built-in controls change as the library grows)
+sc="scan --no-builtin -p $ex"
+case_ scan-help scan --help
+case_ scan-no-input scan
+case_ scan-bad-format scan --format xml $tpl
+case_ scan-text $sc $tpl
+case_ scan-json $sc --format json $tpl
+case_ scan-sarif $sc --format sarif $tpl
+case_ scan-junit $sc --format junit $tpl
+case_ scan-github $sc --format github $tpl
+case_ scan-fail-on-never $sc --fail-on never $tpl
+case_ scan-fail-on-critical $sc --fail-on critical $tpl
+case_ scan-fail-on-high $sc --fail-on high $tpl
+case_ scan-clean $sc tests/cli/data/clean.template.yaml
+case_ scan-bad-and-good $sc tests/cli/data/bad.json $tpl
+case_ scan-bad-policy scan --no-builtin -p tests/cli/data/bad.rego $tpl
+case_ scan-folder scan -v --no-builtin -p $ex tests/cli/data/scan-folder
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures CLI case(s) failed"
     exit 1

@@ -1,0 +1,138 @@
+/* regent scan: review CloudFormation templates and CDK cloud assemblies
+ * against the built-in and user policies. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "report/report.h"
+#include "review/scan.h"
+
+static const char scan_usage[] =
+    "usage: regent scan [options] PATH...\n"
+    "\n"
+    "Reviews CloudFormation templates (JSON or YAML), folders of them, and CDK\n"
+    "cloud assemblies (cdk.out) against regent's built-in controls and your own\n"
+    "Rego policies. `-` reads one template from standard input.\n"
+    "\n"
+    "options:\n"
+    "  -p, --policy PATH     add Rego policies (a .rego file or a folder; repeatable)\n"
+    "      --no-builtin      do not use the built-in controls\n"
+    "  -f, --format FORMAT   text (default), json, sarif, junit or github\n"
+    "  -o, --output FILE     write the report to FILE instead of standard output\n"
+    "      --fail-on LEVEL   exit 1 when an unsuppressed finding is at least LEVEL:\n"
+    "                        info (default: any finding), low, medium, high, critical, or never\n"
+    "  -j, --jobs N          templates scanned in parallel (default: number of CPUs)\n"
+    "  -v, --verbose         also say which files were skipped as not templates\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "exit status: 0 no finding at or above --fail-on, 1 such findings,\n"
+    "             2 an input or a policy could not be read or compiled (the rest is still scanned)\n";
+
+typedef struct scan_args {
+    const char **inputs, **policies;
+    size_t n_inputs, n_policies;
+    const char *format, *output;
+    int fail_on; /* severity, or -1 for never */
+    int jobs;
+    bool no_builtin, verbose;
+} scan_args;
+
+static void push(const char ***list, size_t *n, const char *s) {
+    *list = rg_xrealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = s;
+}
+
+static int parse_scan_args(int argc, char **argv, scan_args *a) {
+    a->format = "text";
+    a->fail_on = RG_SEV_INFO;
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        bool takes = !strcmp(s, "-p") || !strcmp(s, "--policy") || !strcmp(s, "-f") || !strcmp(s, "--format") ||
+                     !strcmp(s, "-o") || !strcmp(s, "--output") || !strcmp(s, "--fail-on") || !strcmp(s, "-j") ||
+                     !strcmp(s, "--jobs");
+        if (takes && !val) {
+            fprintf(stderr, "regent scan: option '%s' needs a value\n", s);
+            return -1;
+        }
+        if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+            fputs(scan_usage, stdout);
+            exit(RG_EXIT_OK);
+        } else if (!strcmp(s, "-p") || !strcmp(s, "--policy")) {
+            push(&a->policies, &a->n_policies, argv[++i]);
+        } else if (!strcmp(s, "-f") || !strcmp(s, "--format")) {
+            a->format = argv[++i];
+            if (rg_report_format_parse(a->format) < 0) {
+                fprintf(stderr, "regent scan: unknown format '%s' (want text, json, sarif, junit or github)\n", a->format);
+                return -1;
+            }
+        } else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
+            a->output = argv[++i];
+        } else if (!strcmp(s, "--fail-on")) {
+            const char *lv = argv[++i];
+            a->fail_on = !strcmp(lv, "never") ? -1 : !strcmp(lv, "any") ? RG_SEV_INFO : rg_severity_parse(lv);
+            if (a->fail_on < -1 || (a->fail_on == -1 && strcmp(lv, "never") != 0)) {
+                fprintf(stderr, "regent scan: unknown level '%s' (want info, low, medium, high, critical or never)\n", lv);
+                return -1;
+            }
+        } else if (!strcmp(s, "-j") || !strcmp(s, "--jobs")) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 256) {
+                fprintf(stderr, "regent scan: --jobs wants a number from 1 to 256\n");
+                return -1;
+            }
+            a->jobs = (int)n;
+        } else if (!strcmp(s, "--no-builtin")) {
+            a->no_builtin = true;
+        } else if (!strcmp(s, "-v") || !strcmp(s, "--verbose")) {
+            a->verbose = true;
+        } else if (s[0] == '-' && s[1]) {
+            fprintf(stderr, "regent scan: unknown option '%s'\n\n%s", s, scan_usage);
+            return -1;
+        } else {
+            push(&a->inputs, &a->n_inputs, s);
+        }
+    }
+    if (!a->n_inputs) {
+        fputs(scan_usage, stderr);
+        return -1;
+    }
+    return 0;
+}
+
+int rg_cmd_scan(int argc, char **argv) {
+    scan_args a = {0};
+    int status = RG_EXIT_OK;
+    if (parse_scan_args(argc, argv, &a) != 0) {
+        status = RG_EXIT_ERROR;
+        goto out;
+    }
+    rg_scan_options opts = {a.policies, a.n_policies, a.no_builtin, a.jobs, a.verbose};
+    rg_scan_result r;
+    int rc = rg_scan(a.inputs, a.n_inputs, &opts, &r);
+    FILE *f = stdout;
+    if (a.output && !(f = fopen(a.output, "w"))) {
+        fprintf(stderr, "regent scan: cannot write %s: %s\n", a.output, strerror(errno));
+        rg_scan_result_fini(&r);
+        status = RG_EXIT_ERROR;
+        goto out;
+    }
+    /* Errors go to stderr as file:line:col: code: message, unless the text
+     * report, which lists them too, is going to the terminal already. */
+    rg_cli_print_diags(stderr, &r.notes);
+    if (f != stdout || strcmp(a.format, "text") != 0) rg_cli_print_diags(stderr, &r.errors);
+    rg_report_options ro = {.color = f == stdout && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+    if (rg_report_write(f, (rg_report_format)rg_report_format_parse(a.format), &r, &ro) != 0) rc = -1;
+    if (f != stdout && fclose(f) != 0) rc = -1;
+    int max = rg_scan_max_severity(&r);
+    if (rc != 0) status = RG_EXIT_ERROR;
+    else if (a.fail_on >= 0 && max >= a.fail_on) status = RG_EXIT_FINDINGS;
+    rg_scan_result_fini(&r);
+out:
+    free(a.inputs);
+    free(a.policies);
+    return status;
+}
