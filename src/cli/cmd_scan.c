@@ -24,6 +24,7 @@ static const char scan_usage[] =
     "      --fail-on LEVEL   exit 1 when an unsuppressed finding is at least LEVEL:\n"
     "                        info (default: any finding), low, medium, high, critical, or never\n"
     "  -j, --jobs N          templates scanned in parallel (default: number of CPUs)\n"
+    "      --show-suppressed text: list suppressed findings too (json and sarif always include them)\n"
     "  -v, --verbose         also say which files were skipped as not templates\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -36,7 +37,7 @@ typedef struct scan_args {
     const char *format, *output;
     int fail_on; /* severity, or -1 for never */
     int jobs;
-    bool no_builtin, verbose;
+    bool no_builtin, verbose, show_suppressed;
 } scan_args;
 
 static void push(const char ***list, size_t *n, const char *s) {
@@ -85,6 +86,8 @@ static int parse_scan_args(int argc, char **argv, scan_args *a) {
                 return -1;
             }
             a->jobs = (int)n;
+        } else if (!strcmp(s, "--show-suppressed")) {
+            a->show_suppressed = true;
         } else if (!strcmp(s, "--no-builtin")) {
             a->no_builtin = true;
         } else if (!strcmp(s, "-v") || !strcmp(s, "--verbose")) {
@@ -124,7 +127,8 @@ int rg_cmd_scan(int argc, char **argv) {
      * report, which lists them too, is going to the terminal already. */
     rg_cli_print_diags(stderr, &r.notes);
     if (f != stdout || strcmp(a.format, "text") != 0) rg_cli_print_diags(stderr, &r.errors);
-    rg_report_options ro = {.color = f == stdout && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+    rg_report_options ro = {.color = f == stdout && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
+                            .show_suppressed = a.show_suppressed};
     if (rg_report_write(f, (rg_report_format)rg_report_format_parse(a.format), &r, &ro) != 0) rc = -1;
     if (f != stdout && fclose(f) != 0) rc = -1;
     int max = rg_scan_max_severity(&r);

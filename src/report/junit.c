@@ -104,8 +104,8 @@ static void skipped(rg_buf *out, const rg_finding *f) {
 }
 
 /* <failure message type>: one line per unsuppressed finding, then the fix. */
-static void failure(rg_buf *out, const rg_scan_result *r, const suite *s, size_t ci, size_t failing, size_t last,
-                    rg_severity worst) {
+static void failure(rg_buf *out, const rg_scan_result *r, const size_t *mine, size_t n_mine, size_t ci,
+                    size_t failing, size_t last, rg_severity worst) {
     const rg_control *c = &r->controls[ci];
     rg_buf msg = RG_BUF_INIT;
     if (failing == 1) rg_buf_puts(&msg, r->findings[last].message ? r->findings[last].message : "");
@@ -114,9 +114,9 @@ static void failure(rg_buf *out, const rg_scan_result *r, const suite *s, size_t
     attr(out, "message", rg_buf_cstr(&msg));
     attr(out, "type", rg_severity_name(worst));
     rg_buf_putc(out, '>');
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const rg_finding *f = &r->findings[i];
-        if (f->control == ci && !f->suppressed && belongs(s, f)) finding_line(out, f);
+    for (size_t k = 0; k < n_mine; k++) {
+        const rg_finding *f = &r->findings[mine[k]];
+        if (f->control == ci && !f->suppressed) finding_line(out, f);
     }
     if (c->remediation) {
         rg_buf_puts(out, "Remediation: ");
@@ -127,15 +127,16 @@ static void failure(rg_buf *out, const rg_scan_result *r, const suite *s, size_t
     rg_buf_fini(&msg);
 }
 
-/* One <testcase>: failure, skipped or passed, from the suite's findings of
- * control ci.  Returns 1 failed, 2 skipped, 0 passed. */
-static int testcase(rg_buf *out, const rg_scan_result *r, const suite *s, size_t ci) {
+/* One <testcase>: failure, skipped or passed, from the suite's findings
+ * (indices in mine) of control ci.  Returns 1 failed, 2 skipped, 0 passed. */
+static int testcase(rg_buf *out, const rg_scan_result *r, const size_t *mine, size_t n_mine, size_t ci) {
     const rg_control *c = &r->controls[ci];
     size_t failing = 0, suppressed = 0, last = 0;
     rg_severity worst = RG_SEV_INFO;
-    for (size_t i = 0; r->findings && i < r->n_findings; i++) {
+    for (size_t k = 0; k < n_mine; k++) {
+        size_t i = mine[k];
         const rg_finding *f = &r->findings[i];
-        if (f->control != ci || !belongs(s, f)) continue;
+        if (f->control != ci) continue;
         if (f->suppressed) {
             suppressed++;
             if (!failing) last = i;
@@ -152,7 +153,7 @@ static int testcase(rg_buf *out, const rg_scan_result *r, const suite *s, size_t
         return 0;
     }
     rg_buf_puts(out, ">\n");
-    if (failing) failure(out, r, s, ci, failing, last, worst);
+    if (failing) failure(out, r, mine, n_mine, ci, failing, last, worst);
     else skipped(out, &r->findings[last]);
     rg_buf_puts(out, "    </testcase>\n");
     return failing ? 1 : 2;
@@ -161,12 +162,16 @@ static int testcase(rg_buf *out, const rg_scan_result *r, const suite *s, size_t
 static void write_suite(rg_buf *out, const rg_scan_result *r, const suite *s, totals *all) {
     rg_buf body = RG_BUF_INIT;
     totals t = {0};
+    size_t *mine = rg_xcalloc(r->n_findings + 1, sizeof *mine), n_mine = 0;
+    for (size_t i = 0; r->findings && i < r->n_findings; i++)
+        if (belongs(s, &r->findings[i])) mine[n_mine++] = i;
     for (size_t ci = 0; r->controls && ci < r->n_controls; ci++) {
-        int st = testcase(&body, r, s, ci);
+        int st = testcase(&body, r, mine, n_mine, ci);
         t.tests++;
         t.failures += st == 1;
         t.skipped += st == 2;
     }
+    free(mine);
     const char *name = s->stack ? s->stack : s->file ? s->file : "(template)";
     rg_buf_puts(out, "  <testsuite");
     attr(out, "name", name);

@@ -13,7 +13,6 @@
 #include "report/report.h"
 
 /* Where the SARIF driver points people for documentation. */
-#define RG_REPORT_INFO_URI "https://github.com/regent-scanner/regent"
 
 typedef struct rg_rep_counts {
     size_t by_sev[RG_SEV_CRITICAL + 1]; /* unsuppressed findings per severity */

@@ -113,7 +113,6 @@ static void write_driver(rg_jw *w, const rg_scan_result *r) {
     rg_jw_open(w, '{');
     rg_jw_kstr(w, "name", "regent");
     if (r->tool_version) rg_jw_kstr(w, "version", r->tool_version);
-    rg_jw_kstr(w, "informationUri", RG_REPORT_INFO_URI);
     rg_jw_key(w, "rules");
     rg_jw_open(w, '[');
     for (size_t i = 0; r->controls && i < r->n_controls; i++) write_rule(w, &r->controls[i]);
