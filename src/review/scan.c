@@ -14,6 +14,7 @@
 #include "cfn/cfn.h"
 #include "review/builtin_policies.h"
 #include "review/policy_load.h"
+#include "review/suppress.h"
 #include "rego/policy.h"
 
 static const char *const rule_kinds[] = {"deny", "violation", "warn"};
@@ -40,6 +41,7 @@ typedef struct scan_state {
     job *jobs;
     size_t n_jobs;
     rg_query *(*queries)[N_KINDS]; /* per control: deny, violation, warn */
+    rg_value *aliases;             /* per control: custom.aliases, for peer suppressions */
     size_t n_controls;
     atomic_size_t next;
 } scan_state;
@@ -96,8 +98,22 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
         }
         if (any) rg_vec_push(&controls, rg_int((int64_t)i));
     }
-    r->controls = rg_arena_calloc(&s->arena, (controls.len ? controls.len : 1) * sizeof *r->controls);
-    s->queries = rg_arena_calloc(&s->arena, (controls.len ? controls.len : 1) * sizeof *s->queries);
+    /* One more control at the end: findings about suppressions themselves. */
+    size_t total = controls.len + 1;
+    r->controls = rg_arena_calloc(&s->arena, total * sizeof *r->controls);
+    s->queries = rg_arena_calloc(&s->arena, total * sizeof *s->queries);
+    s->aliases = rg_arena_calloc(&s->arena, total * sizeof *s->aliases);
+    r->controls[controls.len] = (rg_control){
+        .id = "REGENT-SUPPRESSION",
+        .package = "regent",
+        .title = "Suppressions are justified, name a known control and still apply",
+        .description = "An exception without a recorded reason cannot be reviewed; one that names no control or matches "
+                       "no finding hides nothing today but would silently hide a future finding; a misspelled "
+                       "suppression key is ignored by the tool it was written for.",
+        .remediation = "Give every suppression a reason (regent: reason, cfn_nag/cdk_nag: reason, checkov: comment), "
+                       "name an existing control, remove stale suppressions, and fix misspelled keys.",
+        .severity = RG_SEV_MEDIUM,
+    };
     for (size_t ci = 0; ci < controls.len; ci++) {
         rg_node *n = s->policy->nodes[controls.items[ci].u.i];
         rg_control *c = &r->controls[ci];
@@ -109,6 +125,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
         c->title = t ? rg_arena_strdup(&s->arena, t) : NULL;
         c->description = d ? rg_arena_strdup(&s->arena, d) : NULL;
         c->remediation = m ? rg_arena_strdup(&s->arena, m) : NULL;
+        s->aliases[ci] = rg_object_get_str(rg_object_get_str(ann, "custom"), "aliases");
         int sev = rg_severity_parse(ann_string(ann, "severity"));
         c->severity = sev < 0 ? RG_SEV_MEDIUM : (rg_severity)sev;
         const rg_crule *any_rule = NULL;
@@ -123,7 +140,8 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
         }
         c->source_file = any_rule && any_rule->module ? rg_arena_strdup(&s->arena, any_rule->module->file) : NULL;
     }
-    r->n_controls = s->n_controls = controls.len;
+    r->n_controls = total;
+    s->n_controls = controls.len; /* evaluated ones */
     rg_vec_fini(&controls);
 }
 
@@ -275,17 +293,28 @@ static int cmp_findings(const void *x, const void *y) {
 }
 
 static void collect_findings(scan_state *s, rg_scan_result *r) {
-    size_t n = 0;
-    for (size_t i = 0; i < s->n_jobs; i++) n += s->jobs[i].n_results;
-    r->findings = rg_arena_calloc(&s->arena, (n ? n : 1) * sizeof *r->findings);
+    rg_finding_list all = {0};
     for (size_t i = 0; i < s->n_jobs; i++) {
         job *j = &s->jobs[i];
-        for (size_t k = 0; k < j->n_results; k++) make_finding(s, r, j, &j->results[k], &r->findings[r->n_findings++]);
+        size_t first = all.len;
+        for (size_t k = 0; k < j->n_results; k++) {
+            rg_finding f;
+            make_finding(s, r, j, &j->results[k], &f);
+            rg_finding_list_push(&all, &f);
+        }
+        if (r->n_controls) {
+            rg_suppress_ctx ctx = {&s->arena, j->t, r->controls, s->aliases, r->n_controls, r->n_controls - 1};
+            rg_apply_suppressions(&ctx, &all, first);
+        }
         for (size_t k = 0; k < j->errors.len; k++) {
             rg_diag *d = &j->errors.items[k];
             rg_diags_add(&r->errors, d->code, d->file, d->line, d->col, "%s", d->msg);
         }
     }
+    r->findings = rg_arena_memdup(&s->arena, all.items ? all.items : (rg_finding[1]){0},
+                                  (all.len ? all.len : 1) * sizeof *r->findings);
+    r->n_findings = all.len;
+    free(all.items);
     qsort(r->findings, r->n_findings, sizeof *r->findings, cmp_findings);
     r->templates = rg_arena_calloc(&s->arena, (s->n_jobs ? s->n_jobs : 1) * sizeof *r->templates);
     for (size_t i = 0; i < s->n_jobs; i++) {

@@ -70,6 +70,10 @@ case_ scan-fail-on-high $sc --fail-on high $tpl
 case_ scan-clean $sc tests/cli/data/clean.template.yaml
 case_ scan-bad-and-good $sc tests/cli/data/bad.json $tpl
 case_ scan-bad-policy scan --no-builtin -p tests/cli/data/bad.rego $tpl
+sup="scan --no-builtin -p tests/cli/data/suppress/policy.rego tests/cli/data/suppress/template.yaml"
+case_ scan-suppress $sup --show-suppressed
+case_ scan-suppress-json $sup --format json
+case_ scan-suppress-sarif $sup --format sarif
 case_ scan-folder scan -v --no-builtin -p $ex tests/cli/data/scan-folder
 
 if [ "$failures" -ne 0 ]; then
