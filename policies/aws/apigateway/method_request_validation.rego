@@ -1,0 +1,41 @@
+# METADATA
+# title: API Gateway methods should validate requests
+# description: >-
+#   Without a request validator, API Gateway forwards any body, query string
+#   and header values to the integration.  Validating requests against the
+#   method's model and required parameters at the edge rejects malformed
+#   and oversized input before it reaches the backend and reduces its attack
+#   surface (injection, type confusion, resource exhaustion).
+# custom:
+#   id: REGENT-APIGW-008
+#   severity: low
+#   remediation: >-
+#     Create an `AWS::ApiGateway::RequestValidator` (`ValidateRequestBody`,
+#     `ValidateRequestParameters`) and set `RequestValidatorId` (with
+#     `RequestModels` / `RequestParameters`) on the method (CDK:
+#     `requestValidatorOptions: {validateRequestBody: true,
+#     validateRequestParameters: true}` and `requestModels` in
+#     `addMethod`).
+#   frameworks:
+#     nist-800-53: [SI-10]
+package regent.aws.apigateway.method_request_validation
+
+import rego.v1
+
+import data.regent.aws_web
+import data.regent.cfn
+
+deny contains result if {
+	some id, method in cfn.resources("AWS::ApiGateway::Method")
+	http_method := cfn.property(method, ["HttpMethod"], "")
+	not upper(http_method) == "OPTIONS"
+	not mock(method)
+	aws_web.may_be_absent(cfn.property(method, ["RequestValidatorId"], null))
+	result := {
+		"msg": sprintf("API Gateway method %s (%v) has no request validator (RequestValidatorId is not set)", [id, http_method]),
+		"resource": id,
+		"path": ["Properties", "RequestValidatorId"],
+	}
+}
+
+mock(method) if upper(cfn.property(method, ["Integration", "Type"], "")) == "MOCK"

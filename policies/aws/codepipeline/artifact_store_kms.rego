@@ -1,0 +1,39 @@
+# METADATA
+# title: CodePipeline artifact stores use a customer-managed KMS key
+# description: >-
+#   Without an `EncryptionKey` the pipeline encrypts artifacts (source code,
+#   build output about to be deployed) with the AWS-managed aws/s3 key: the
+#   key cannot be restricted to the pipeline's roles or shared with
+#   deployment accounts, so read access to the bucket is read access to
+#   every artifact.
+# custom:
+#   id: REGENT-CODEPIPELINE-002
+#   severity: medium
+#   remediation: >-
+#     Set `ArtifactStore.EncryptionKey: {Id: <key ARN>, Type: KMS}` (and the
+#     same in each `ArtifactStores[]` entry) (CDK: an `artifactBucket` with
+#     `encryptionKey`, or `crossAccountKeys: true` on `codepipeline.Pipeline`).
+#   frameworks:
+#     nist-800-53: [SC-28, SC-12]
+package regent.aws.codepipeline.artifact_store_kms
+
+import rego.v1
+
+import data.regent.aws_iam
+import data.regent.cfn
+
+stores(r) := {[["Properties", "ArtifactStore"], r.Properties.ArtifactStore] | r.Properties.ArtifactStore} | {x |
+	some i, s in r.Properties.ArtifactStores
+	x := [["Properties", "ArtifactStores", i, "ArtifactStore"], s.ArtifactStore]
+}
+
+deny contains result if {
+	some id, r in cfn.resources("AWS::CodePipeline::Pipeline")
+	some [path, store] in stores(r)
+	not aws_iam.customer_managed_key(object.get(store, ["EncryptionKey", "Id"], null))
+	result := {
+		"msg": sprintf("%s: pipeline artifact store is encrypted with the AWS-managed S3 key; expected EncryptionKey with a customer-managed KMS key", [id]),
+		"resource": id,
+		"path": path,
+	}
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: EC2 instances are not accessed with SSH key pairs
+# description: >-
+#   An EC2 key pair is a long-lived, usually shared private key: whoever
+#   holds a copy can log in to every instance launched with it, access is
+#   not tied to a person, and sessions are not logged. SSM Session Manager
+#   gives IAM-authorized, logged shell access without inbound ports or keys.
+#   Advisory.
+# custom:
+#   id: REGENT-EC2-009
+#   severity: low
+#   remediation: >-
+#     Remove `KeyName` and use SSM Session Manager (instance role with
+#     AmazonSSMManagedInstanceCore; CDK: drop `keyPair`/`keyName` and use
+#     `ssmSessionPermissions: true`), or EC2 Instance Connect for short-lived keys.
+#   frameworks:
+#     nist-800-53: [IA-2, IA-5, AC-17]
+package regent.aws.ec2.instance_key_pair
+
+import rego.v1
+
+import data.regent.cfn
+
+warn contains result if {
+	some id, r in cfn.resources("AWS::EC2::Instance")
+	r.Properties.KeyName
+	result := {
+		"msg": sprintf("%s: EC2 instance is launched with SSH key pair %v; expected keyless access through SSM Session Manager", [id, name(r.Properties.KeyName)]),
+		"resource": id,
+		"path": ["Properties", "KeyName"],
+	}
+}
+
+warn contains result if {
+	some id, r in cfn.resources("AWS::EC2::LaunchTemplate")
+	r.Properties.LaunchTemplateData.KeyName
+	result := {
+		"msg": sprintf("%s: launch template uses SSH key pair %v; expected keyless access through SSM Session Manager", [id, name(r.Properties.LaunchTemplateData.KeyName)]),
+		"resource": id,
+		"path": ["Properties", "LaunchTemplateData", "KeyName"],
+	}
+}
+
+name(v) := sprintf("%q", [v]) if {
+	is_string(v)
+} else := "(from a parameter)"

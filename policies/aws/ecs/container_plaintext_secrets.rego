@@ -1,0 +1,47 @@
+# METADATA
+# title: ECS container environments must not hold plain-text secrets
+# description: >-
+#   Values in a container definition's `Environment` are stored in clear in
+#   the task definition: anyone with ecs:DescribeTaskDefinition, read access
+#   to the CloudFormation template or stack, or the CDK source can read
+#   them, and they cannot be rotated without a new deployment.  Passwords,
+#   access keys and API tokens belong in Secrets Manager or SSM Parameter
+#   Store and are injected through `Secrets`.
+# custom:
+#   id: REGENT-ECS-007
+#   severity: high
+#   remediation: >-
+#     Move the value to AWS Secrets Manager or a SecureString SSM parameter
+#     and reference it from the container definition's `Secrets`
+#     (`Name`/`ValueFrom`) instead of `Environment` (CDK: `secrets: {DB_PASSWORD:
+#     ecs.Secret.fromSecretsManager(secret, 'password')}` instead of
+#     `environment`).  Give the task role IAM permissions rather than static
+#     AWS access keys, and rotate any credential that was exposed.
+#   frameworks:
+#     nist-800-53: [IA-5, IA-5(7), SC-28]
+#   aliases:
+#     control_tower: [CT.ECS.PR.12]
+package regent.aws.ecs.container_plaintext_secrets
+
+import rego.v1
+
+import data.regent.aws_web
+import data.regent.cfn
+
+deny contains result if {
+	some id, td in cfn.resources("AWS::ECS::TaskDefinition")
+	containers := cfn.property(td, ["ContainerDefinitions"], [])
+	is_array(containers)
+	some i, c in containers
+	env := object.get(c, "Environment", [])
+	is_array(env)
+	some j, var in env
+	name := object.get(var, "Name", "")
+	some value in aws_web.values(object.get(var, "Value", null))
+	aws_web.plaintext_secret(name, value)
+	result := {
+		"msg": sprintf("Container %q of task definition %s has environment variable %s in plain text: %s", [object.get(c, "Name", sprintf("#%d", [i])), id, name, aws_web.secret_reason(name, value)]),
+		"resource": id,
+		"path": ["Properties", "ContainerDefinitions", i, "Environment", j, "Value"],
+	}
+}

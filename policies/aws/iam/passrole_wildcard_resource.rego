@@ -1,0 +1,42 @@
+# METADATA
+# title: iam:PassRole is not granted on every role
+# description: >-
+#   iam:PassRole on `Resource: "*"` lets the principal hand any role of the
+#   account, including administrator roles, to a service it controls (a
+#   Lambda function, an EC2 instance, a CodeBuild project, an ECS task) and
+#   then act with that role's permissions: a direct privilege escalation
+#   path. (Statements that allow every action are reported by REGENT-IAM-001.)
+# custom:
+#   id: REGENT-IAM-006
+#   severity: high
+#   remediation: >-
+#     Limit iam:PassRole to the ARNs of the roles the principal must pass and
+#     add an `iam:PassedToService` condition (CDK: `role.grantPassRole(principal)`).
+#   frameworks:
+#     nist-800-53: [AC-6, AC-3]
+package regent.aws.iam.passrole_wildcard_resource
+
+import rego.v1
+
+import data.regent.aws_iam
+import data.regent.cfn
+
+wildcard_role_resource(s) if aws_iam.all_resources(s)
+
+wildcard_role_resource(s) if {
+	some res in aws_iam.resources(s)
+	is_string(res)
+	regex.match(`^arn:[^:]*:iam::[^:]*:role/\*$`, res)
+}
+
+deny contains result if {
+	some [id, path, s] in aws_iam.identity_allow_statements
+	not aws_iam.all_actions(s)
+	aws_iam.grants_action(s, "iam:passrole")
+	wildcard_role_resource(s)
+	result := {
+		"msg": sprintf("%s: IAM policy statement allows iam:PassRole (%s) on every role; expected the ARNs of the roles that must be passed", [id, aws_iam.action_text(s)]),
+		"resource": id,
+		"path": path,
+	}
+}

@@ -1,0 +1,67 @@
+# METADATA
+# title: IAM policies do not grant every action on every resource
+# description: >-
+#   An identity policy statement with `Action: "*"` and `Resource: "*"`, or
+#   the AWS-managed AdministratorAccess policy, gives the role, user or group
+#   full control of the account: whoever obtains its credentials (a
+#   compromised workload, a leaked key) can read every secret, disable
+#   logging and create new persistent access. Least privilege requires the
+#   actions and resources the principal actually uses.
+# custom:
+#   id: REGENT-IAM-001
+#   severity: critical
+#   remediation: >-
+#     Replace the statement with the specific actions and resource ARNs the
+#     principal needs (CDK: use grant methods such as `bucket.grantRead(role)`
+#     and `table.grantReadWriteData(role)` instead of `new iam.PolicyStatement({
+#     actions: ['*'], resources: ['*'] })` or `ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')`);
+#     keep break-glass access outside application stacks.
+#   frameworks:
+#     nist-800-53: [AC-6, AC-6(10), AC-3]
+#   aliases:
+#     cfn_nag: [F3, F4, F5]
+package regent.aws.iam.policy_full_admin
+
+import rego.v1
+
+import data.regent.aws_iam
+import data.regent.cfn
+
+deny contains result if {
+	some [id, path, s] in aws_iam.identity_allow_statements
+	aws_iam.all_actions(s)
+	aws_iam.all_resources(s)
+	result := {
+		"msg": sprintf("%s: IAM policy statement allows every action (%s) on every resource%s; expected specific actions and resource ARNs", [id, aws_iam.action_text(s), attached_text(id)]),
+		"resource": id,
+		"path": path,
+	}
+}
+
+deny contains result if {
+	some id, r in input.Resources
+	r.Type in {"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"}
+	some i, arn in r.Properties.ManagedPolicyArns
+	some text in aws_iam.literal_strings(arn)
+	endswith(text, ":iam::aws:policy/AdministratorAccess")
+	result := {
+		"msg": sprintf("%s: %s has the AWS-managed AdministratorAccess policy attached; expected a policy granting only the actions and resources it uses", [id, r.Type]),
+		"resource": id,
+		"path": ["Properties", "ManagedPolicyArns", i],
+	}
+}
+
+# " (attached to Role X)" for AWS::IAM::Policy / ManagedPolicy resources.
+attached_text(id) := sprintf(" (attached to %s)", [concat(", ", names)]) if {
+	props := input.Resources[id].Properties
+	names := [sprintf("%s %s", [kind, target]) |
+		some kind in ["Roles", "Users", "Groups"]
+		some v in cfn.as_array(object.get(props, kind, []))
+		target := ref_name(v)
+	]
+	count(names) > 0
+} else := ""
+
+ref_name(v) := v.Ref if {
+	v.Ref
+} else := sprintf("%v", [v])

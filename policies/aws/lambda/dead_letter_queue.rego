@@ -1,0 +1,54 @@
+# METADATA
+# title: Lambda functions should have a dead-letter queue or on-failure destination
+# description: >-
+#   Events from asynchronous invocations that still fail after Lambda's
+#   retries are discarded unless the function has a dead-letter queue or an
+#   on-failure destination.  Payment, order or audit events are then lost
+#   silently, and an attacker who can make the function fail can make
+#   events disappear without a trace.
+# custom:
+#   id: REGENT-LAMBDA-006
+#   severity: low
+#   remediation: >-
+#     Set `DeadLetterConfig.TargetArn` to an encrypted SQS queue or SNS topic
+#     (CDK: `deadLetterQueueEnabled: true` or `deadLetterQueue: queue`), or
+#     add an `AWS::Lambda::EventInvokeConfig` with
+#     `DestinationConfig.OnFailure` (CDK: `onFailure: new
+#     destinations.SqsDestination(queue)`).  Event source mappings have their
+#     own on-failure destinations or source-queue redrive policies.
+#   frameworks:
+#     nist-800-53: [CP-10, SI-13, AU-5]
+#   aliases:
+#     checkov: [CKV_AWS_116]
+package regent.aws.lambda.dead_letter_queue
+
+import rego.v1
+
+import data.regent.aws_web
+import data.regent.cfn
+
+deny contains result if {
+	some id, fn in aws_web.lambda_functions
+	aws_web.may_be_absent(aws_web.function_property(fn, dlq_path(fn)))
+	not on_failure_destination(id, fn)
+	result := {
+		"msg": sprintf("Lambda function %s has no dead-letter queue or on-failure destination: failed asynchronous events are dropped", [id]),
+		"resource": id,
+		"path": array.concat(["Properties"], array.slice(dlq_path(fn), 0, 1)),
+	}
+}
+
+dlq_path(fn) := ["DeadLetterQueue", "TargetArn"] if aws_web.sam(fn)
+
+dlq_path(fn) := ["DeadLetterConfig", "TargetArn"] if not aws_web.sam(fn)
+
+on_failure_destination(id, _) if {
+	some config in cfn.resources("AWS::Lambda::EventInvokeConfig")
+	aws_web.designates_function(cfn.property(config, ["FunctionName"], null), id)
+	cfn.property(config, ["DestinationConfig", "OnFailure", "Destination"], null) != null
+}
+
+on_failure_destination(_, fn) if {
+	aws_web.sam(fn)
+	aws_web.function_property(fn, ["EventInvokeConfig", "DestinationConfig", "OnFailure"]) != null
+}

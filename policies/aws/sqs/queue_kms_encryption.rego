@@ -1,0 +1,44 @@
+# METADATA
+# title: SQS queues are encrypted with a customer-managed KMS key
+# description: >-
+#   A queue with `SqsManagedSseEnabled: false` and no key stores messages in
+#   plain text; SSE-SQS (the default) and the AWS-managed alias/aws/sqs key
+#   encrypt them, but the key cannot be restricted, shared with producers in
+#   other accounts, audited per principal or revoked. Queues often carry
+#   payment or customer payloads.
+# custom:
+#   id: REGENT-SQS-001
+#   severity: medium
+#   remediation: >-
+#     Set `KmsMasterKeyId` to a customer-managed key (CDK: `encryption:
+#     sqs.QueueEncryption.KMS, encryptionMasterKey: key`), and
+#     `KmsDataKeyReusePeriodSeconds` to bound KMS calls.
+#   frameworks:
+#     nist-800-53: [SC-28, SC-12]
+#   aliases:
+#     checkov: [CKV_AWS_27]
+#     cdk_nag: [AwsSolutions-SQS2]
+package regent.aws.sqs.queue_kms_encryption
+
+import rego.v1
+
+import data.regent.aws_iam
+import data.regent.cfn
+
+deny contains result if {
+	some id, r in cfn.resources("AWS::SQS::Queue")
+	key := cfn.property(r, ["KmsMasterKeyId"], null)
+	not aws_iam.customer_managed_key(key)
+	[what, path] := finding(r, key)
+	result := {
+		"msg": sprintf("%s: SQS queue %s; expected KmsMasterKeyId of a customer-managed KMS key", [id, what]),
+		"resource": id,
+		"path": path,
+	}
+}
+
+finding(r, key) := ["uses the AWS-managed alias/aws/sqs key", ["Properties", "KmsMasterKeyId"]] if {
+	key != null
+} else := ["is not encrypted at rest (SqsManagedSseEnabled: false, no KmsMasterKeyId)", ["Properties", "SqsManagedSseEnabled"]] if {
+	aws_iam.is_false(r.Properties.SqsManagedSseEnabled)
+} else := ["uses SQS-owned keys (SSE-SQS) only", ["Properties"]]

@@ -1,0 +1,51 @@
+# METADATA
+# title: SQS queue policies deny requests that do not use TLS
+# description: >-
+#   SQS accepts plain-HTTP API calls unless the queue policy denies them, so
+#   message bodies (often payment or customer payloads) and signed requests
+#   can cross the network in clear text. The standard control is a Deny
+#   statement on `aws:SecureTransport: false`. Queues with no queue policy at
+#   all are reported on the queue.
+# custom:
+#   id: REGENT-SQS-003
+#   severity: medium
+#   remediation: >-
+#     Add an AWS::SQS::QueuePolicy with `{"Effect": "Deny", "Principal": "*",
+#     "Action": "sqs:*", "Resource": <queue ARN>, "Condition": {"Bool":
+#     {"aws:SecureTransport": "false"}}}` (CDK: `enforceSSL: true` on `sqs.Queue`).
+#   frameworks:
+#     nist-800-53: [SC-8, SC-8(1)]
+#   aliases:
+#     cdk_nag: [AwsSolutions-SQS4]
+package regent.aws.sqs.queue_policy_tls_only
+
+import rego.v1
+
+import data.regent.aws_iam
+import data.regent.cfn
+
+policies_of(queue) := {pid |
+	some pid, p in cfn.resources("AWS::SQS::QueuePolicy")
+	some q in cfn.as_array(p.Properties.Queues)
+	cfn.references(q, queue)
+}
+
+deny contains result if {
+	some id, p in cfn.resources("AWS::SQS::QueuePolicy")
+	not aws_iam.denies_insecure_transport(p.Properties.PolicyDocument)
+	result := {
+		"msg": sprintf("%s: queue policy does not deny requests without TLS; expected a Deny statement with condition aws:SecureTransport = false", [id]),
+		"resource": id,
+		"path": ["Properties", "PolicyDocument"],
+	}
+}
+
+deny contains result if {
+	some id, _ in cfn.resources("AWS::SQS::Queue")
+	count(policies_of(id)) == 0
+	result := {
+		"msg": sprintf("%s: SQS queue has no queue policy, so requests without TLS are allowed; expected a policy denying aws:SecureTransport = false", [id]),
+		"resource": id,
+		"path": ["Properties"],
+	}
+}
