@@ -51,6 +51,20 @@ referrers(id) := {other |
 	references(v, id)
 }
 
+# The values a property may take once deployed, each with the condition
+# values it needs: an array of {"value": V, "conditions": {NAME: bool}}
+# ({"absent": true, ...} for an AWS::NoValue branch).  Every branch of
+# Fn::If, a Ref to a parameter as each of its AllowedValues (else its
+# Default), Fn::FindInMap over the mapping's entries, Fn::Join/Fn::Sub
+# rendered where their parts are known; unknowable values (pseudo
+# parameters, Fn::GetAtt, ...) stay as the intrinsic object.  Backed by the
+# builtin cfn.possible_values, linear in the size of the value.
+possible_values(v) := cfn.possible_values(input, v)
+
+# A resource property's possible values (see possible_values); a missing
+# property gives one absent entry.
+property_values(resource, path) := possible_values(object.get(resource, array.concat(["Properties"], path), {"Ref": "AWS::NoValue"}))
+
 # A statement's actions/resources/principals as an array, whatever the form.
 as_array(x) := x if is_array(x)
 

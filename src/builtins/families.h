@@ -30,6 +30,7 @@
     X(x509)            \
     X(aws)             \
     X(jsonschema)      \
+    X(cfn)             \
     X(misc)
 
 #define RG_DECLARE_FAMILY(name) extern const rg_builtin_def rg_builtins_##name[];

@@ -18,7 +18,7 @@ static const char scan_usage[] =
     "\n"
     "options:\n"
     "  -p, --policy PATH     add Rego policies (a .rego file or a folder; repeatable)\n"
-    "      --no-builtin      do not use the built-in controls\n"
+    "      --no-builtin      do not use the built-in controls (the regent.cfn helper library stays)\n"
     "  -f, --format FORMAT   text (default), json, sarif, junit or github\n"
     "  -o, --output FILE     write the report to FILE instead of standard output\n"
     "      --fail-on LEVEL   exit 1 when an unsuppressed finding is at least LEVEL:\n"

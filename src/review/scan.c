@@ -50,8 +50,10 @@ typedef struct scan_state {
 
 static int load_policies(scan_state *s, const rg_scan_options *o, rg_diags *errors) {
     int errs = 0;
-    if (!o->no_builtin) {
+    {
+        /* --no-builtin drops the built-in controls, not the helper library. */
         for (const rg_builtin_policy *b = rg_builtin_policies; b->path; b++) {
+            if (o->no_builtin && strncmp(b->path, "lib/", 4) != 0) continue;
             char name[512];
             snprintf(name, sizeof name, "policies/%s", b->path);
             if (rg_policy_add_module(s->policy, name, b->text, strlen(b->text), errors) != 0) errs++;
@@ -248,6 +250,23 @@ static void make_finding(scan_state *s, rg_scan_result *r, const job *j, const r
     f->severity = rr->kind == 2 && c->severity > RG_SEV_LOW ? RG_SEV_LOW : c->severity;
     rg_value msg = v.kind == RG_STRING ? v : rg_object_get_str(v, "msg");
     f->message = msg.kind == RG_STRING ? rg_arena_strdup(a, msg.u.s) : c->title ? c->title : c->id;
+    /* A violation in one branch of the template names the conditions it needs. */
+    rg_value conds = rg_object_get_str(v, "conditions");
+    if (conds.kind == RG_OBJECT && conds.len) {
+        rg_buf b = RG_BUF_INIT;
+        rg_buf_printf(&b, "%s (when ", f->message);
+        for (size_t i = 0; i < conds.len; i++) {
+            rg_value k = rg_obj_key(conds, i), val = rg_obj_val(conds, i);
+            if (i) rg_buf_puts(&b, ", ");
+            if (k.kind == RG_STRING) rg_buf_append(&b, k.u.s, k.len);
+            else rg_json_write(&b, k, 0);
+            rg_buf_putc(&b, '=');
+            rg_json_write(&b, val, 0);
+        }
+        rg_buf_putc(&b, ')');
+        f->message = rg_arena_strdup(a, rg_buf_cstr(&b));
+        rg_buf_fini(&b);
+    }
     rg_value sev = rg_object_get_str(v, "severity");
     if (sev.kind == RG_STRING && rg_severity_parse(sev.u.s) >= 0) f->severity = (rg_severity)rg_severity_parse(sev.u.s);
     rg_value res = rg_object_get_str(v, "resource");

@@ -74,6 +74,14 @@ sup="scan --no-builtin -p tests/cli/data/suppress/policy.rego tests/cli/data/sup
 case_ scan-suppress $sup --show-suppressed
 case_ scan-suppress-json $sup --format json
 case_ scan-suppress-sarif $sup --format sarif
+case_ scan-conditions scan --no-builtin -p tests/cli/data/conditions/policy.rego tests/cli/data/conditions/template.yaml
+case_ scan-conditions-json scan --no-builtin -p tests/cli/data/conditions/policy.rego --format json tests/cli/data/conditions/template.yaml
+# CDK cloud assemblies from the shared corpus (skipped when it is absent)
+if [ -d ../shared/corpus/cdk/out-debug/storage-insecure ]; then
+    case_ scan-cdk scan --no-builtin -p tests/cli/data/cdk/policy.rego ../shared/corpus/cdk/out/storage-insecure
+    case_ scan-cdk-debug scan --no-builtin -p tests/cli/data/cdk/policy.rego ../shared/corpus/cdk/out-debug/storage-insecure
+    case_ scan-cdk-sarif scan --no-builtin -p tests/cli/data/cdk/policy.rego -f sarif ../shared/corpus/cdk/out-debug/storage-insecure
+fi
 case_ scan-folder scan -v --no-builtin -p $ex tests/cli/data/scan-folder
 
 if [ "$failures" -ne 0 ]; then
