@@ -83,23 +83,10 @@ static bool is_ascii(const char *s, size_t n) {
 
 /* ---- errors and results ---- */
 
-/* An operand error with a custom text: OPA reports these (builtins.NewOperandErr)
- * as eval_type_error "NAME: operand N ...". */
-__attribute__((format(printf, 2, 3))) static int operand_error(rg_bi_ctx *ctx, const char *fmt, ...) {
-    rg_bi_ctx_clear_error(ctx);
-    ctx->err_code = "eval_type_error";
-    rg_buf_printf(&ctx->err, "%s: ", rg_bi_name(ctx));
-    va_list ap;
-    va_start(ap, fmt);
-    rg_buf_vprintf(&ctx->err, fmt, ap);
-    va_end(ap);
-    return RG_BI_ERROR;
-}
-
 /* "operand 2 must be array of strings but got array containing number" */
 static int element_error(rg_bi_ctx *ctx, int argn, rg_value coll, rg_value elem) {
     const char *t = rg_type_name(coll);
-    return operand_error(ctx, "operand %d must be %s of strings but got %s containing %s", argn, t, t,
+    return rg_bi_operand_error(ctx, "operand %d must be %s of strings but got %s containing %s", argn, t, t,
                          rg_type_name(elem));
 }
 
@@ -110,7 +97,7 @@ static int int_operand(rg_bi_ctx *ctx, const rg_value *args, int i, int64_t *out
         *out = args[i].u.i;
         return 0;
     }
-    return operand_error(ctx, "operand %d must be integer number but got floating-point number", i + 1);
+    return rg_bi_operand_error(ctx, "operand %d must be integer number but got floating-point number", i + 1);
 }
 
 static int want_strings(rg_bi_ctx *ctx, const rg_value *args, int n) {
@@ -208,7 +195,7 @@ static int bi_format_int(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_val
     if (rg_bi_want_number(ctx, args, 0) || rg_bi_want_number(ctx, args, 1)) return RG_BI_ERROR;
     rg_value x = args[0], base = args[1];
     if (!rg_is_int(base) || (base.u.i != 2 && base.u.i != 8 && base.u.i != 10 && base.u.i != 16))
-        return operand_error(ctx, "operand 2 must be one of {2, 8, 10, 16}");
+        return rg_bi_operand_error(ctx, "operand 2 must be one of {2, 8, 10, 16}");
     if (x.sub == RG_NUM_FLOAT && !isfinite(x.u.d)) return RG_BI_UNDEFINED;
     /* OPA truncates toward zero, then prints the integer in the base. */
     mpz_t z;
@@ -537,9 +524,9 @@ static int bi_replace_n(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_valu
     rg_value pats = args[0];
     for (size_t k = 0; k < pats.len; k++) {
         if (rg_obj_key(pats, k).kind != RG_STRING)
-            return operand_error(ctx, "operand 1 non-string key found in pattern object");
+            return rg_bi_operand_error(ctx, "operand 1 non-string key found in pattern object");
         if (rg_obj_val(pats, k).kind != RG_STRING)
-            return operand_error(ctx, "operand 1 non-string value found in pattern object");
+            return rg_bi_operand_error(ctx, "operand 1 non-string value found in pattern object");
     }
     rg_buf b = RG_BUF_INIT;
     rg_buf_reserve(&b, args[1].len + 1);
