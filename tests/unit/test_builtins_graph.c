@@ -16,17 +16,8 @@ static char *last; /* the previous result text, freed on the next call */
 /* A JSON value; "set:[...]" makes a set of the array's elements, and in
  * an object "set:{...}" turns every array value into a set (graph edges). */
 static rg_value arg(const char *text) {
-    bool is_set = strncmp(text, "set:", 4) == 0;
-    if (is_set) text += 4;
-    rg_diags d = RG_DIAGS_INIT;
-    rg_value v = rg_undefined();
-    if (rg_json_parse(&arena, "arg", text, strlen(text), 0, NULL, &v, &d) != 0) {
-        fprintf(stderr, "bad test argument: %s\n", text);
-        abort();
-    }
-    rg_diags_fini(&d);
-    if (!is_set) return v;
-    if (v.kind == RG_ARRAY) return rg_set(&arena, v.u.items, v.len);
+    if (strncmp(text, "set:{", 5) != 0) return rg_test_json(&arena, text);
+    rg_value v = rg_test_json(&arena, text + 4);
     rg_vec pairs = RG_VEC_INIT;
     for (size_t i = 0; i < v.len; i++) {
         rg_value e = rg_obj_val(v, i);

@@ -16,13 +16,8 @@ static rg_arena A;
 /* A Rego value from JSON text; a leading '=' makes it a string instead. */
 static rg_value V(const char *text) {
     if (text[0] == '=') return rg_cstring(&A, text + 1);
-    rg_value v = rg_undefined();
-    rg_diags d = RG_DIAGS_INIT;
-    if (rg_json_parse(&A, NULL, text, strlen(text), 0, NULL, &v, &d)) fprintf(stderr, "bad test JSON: %s\n", text);
-    rg_diags_fini(&d);
-    return v;
+    return rg_test_json(&A, text);
 }
-
 /* The result's JSON, or "error: CODE: MESSAGE". */
 static char *run(const char *name, const rg_value *args, int n) {
     rg_bi_ctx c;

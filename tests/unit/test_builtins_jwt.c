@@ -244,16 +244,7 @@ static const char TOK_RS256_WEAK[] =
 static rg_arena A;
 static int64_t NOW; /* evaluation clock for the next calls; 0 = real time */
 
-static rg_value J(const char *json) {
-    rg_value v;
-    rg_diags d = RG_DIAGS_INIT;
-    if (rg_json_parse(&A, NULL, json, strlen(json), 0, NULL, &v, &d)) {
-        fprintf(stderr, "bad test JSON: %s\n", json);
-        abort();
-    }
-    rg_diags_fini(&d);
-    return v;
-}
+static rg_value J(const char *json) { return rg_test_json(&A, json); }
 
 static rg_value S(const char *s) { return rg_cstring(&A, s); }
 

@@ -15,16 +15,7 @@ extern const rg_builtin_def rg_builtins_glob[];
 
 static rg_arena A;
 
-static rg_value J(const char *json) {
-    rg_value v;
-    rg_diags d = RG_DIAGS_INIT;
-    if (rg_json_parse(&A, NULL, json, strlen(json), 0, NULL, &v, &d)) {
-        fprintf(stderr, "bad test JSON: %s\n", json);
-        abort();
-    }
-    rg_diags_fini(&d);
-    return v;
-}
+static rg_value J(const char *json) { return rg_test_json(&A, json); }
 
 static rg_value S(const char *s) { return rg_cstring(&A, s); }
 

@@ -13,18 +13,7 @@ static rg_arena arena;
 static char *last; /* the previous result text, freed on the next call */
 
 /* An argument in JSON, or "set:[...]" for a set of the array's elements. */
-static rg_value arg(const char *text) {
-    bool is_set = strncmp(text, "set:", 4) == 0;
-    if (is_set) text += 4;
-    rg_diags d = RG_DIAGS_INIT;
-    rg_value v = rg_undefined();
-    if (rg_json_parse(&arena, "arg", text, strlen(text), 0, NULL, &v, &d) != 0) {
-        fprintf(stderr, "bad test argument: %s\n", text);
-        abort();
-    }
-    rg_diags_fini(&d);
-    return is_set ? rg_set(&arena, v.u.items, v.len) : v;
-}
+static rg_value arg(const char *text) { return rg_test_json(&arena, text); }
 
 /* Calls builtin name with n JSON arguments; returns the result as JSON,
  * "undefined", or "<error code>: <message>". */

@@ -13,16 +13,7 @@
 static rg_arena arena;
 static char *last; /* the previous result, freed on the next call */
 
-static rg_value json(const char *text) {
-    rg_diags d = RG_DIAGS_INIT;
-    rg_value v = rg_undefined();
-    if (rg_json_parse(&arena, "arg", text, strlen(text), 0, NULL, &v, &d) != 0) {
-        fprintf(stderr, "bad test argument: %s\n", text);
-        abort();
-    }
-    rg_diags_fini(&d);
-    return v;
-}
+static rg_value json(const char *text) { return rg_test_json(&arena, text); }
 
 /* The rendered text, or "<error code>: <message>". */
 static const char *render_values(rg_value tmpl, rg_value vars) {

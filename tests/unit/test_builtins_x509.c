@@ -231,13 +231,7 @@ static rg_arena A;
 
 static rg_value S(const char *s) { return rg_cstring(&A, s); }
 
-static rg_value J(const char *json) {
-    rg_value v = rg_undefined();
-    rg_diags d = RG_DIAGS_INIT;
-    if (rg_json_parse(&A, NULL, json, strlen(json), 0, NULL, &v, &d)) fprintf(stderr, "bad test JSON: %s\n", json);
-    rg_diags_fini(&d);
-    return v;
-}
+static rg_value J(const char *json) { return rg_test_json(&A, json); }
 
 /* Calls name; returns the result, or RG_UNDEFINED with the error text in
  * err (static buffer) when it fails. */

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "value/value.h"
+
 extern int rg_test_failures;
 extern int rg_test_checks;
 void rg_test_fail(const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -30,6 +32,10 @@ void rg_test_fail(const char *file, int line, const char *fmt, ...) __attribute_
         rg_test_checks++;                                                                      \
         if (g_ != w_) rg_test_fail(__FILE__, __LINE__, "%s: got %lld, want %lld", #got, g_, w_); \
     } while (0)
+
+/* Test data from JSON text, in arena a; "set:[...]" gives a set of the
+ * array's elements.  Malformed text is a bug in the test: it aborts. */
+rg_value rg_test_json(rg_arena *a, const char *text);
 
 /* Returns the process exit status. */
 int rg_test_report(const char *name);
