@@ -4,7 +4,7 @@
 #   Objects in a bucket without SSE-KMS are encrypted with keys the account
 #   does not control, so access to the data cannot be revoked by key policy.
 # custom:
-#   id: REGENT-S3-001
+#   id: S3.001
 #   severity: high
 #   remediation: >-
 #     Set BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault.SSEAlgorithm

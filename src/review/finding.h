@@ -27,7 +27,7 @@ int rg_severity_parse(const char *s);
 
 /* A control: one policy package (its METADATA gives id, title, ...). */
 typedef struct rg_control {
-    const char *id;           /* e.g. "REGENT-S3-001"; the package path when no id is given */
+    const char *id;           /* e.g. "S3.001"; the package path when no id is given */
     const char *package;      /* "data.regent.aws.s3.encryption" */
     const char *title;        /* may be NULL */
     const char *description;  /* may be NULL */

@@ -106,7 +106,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
     s->queries = rg_arena_calloc(&s->arena, total * sizeof *s->queries);
     s->aliases = rg_arena_calloc(&s->arena, total * sizeof *s->aliases);
     r->controls[controls.len] = (rg_control){
-        .id = "REGENT-SUPPRESSION",
+        .id = "GOV.003",
         .package = "regent",
         .title = "Suppressions are justified, name a known control and still apply",
         .description = "An exception without a recorded reason cannot be reviewed; one that names no control or matches "

@@ -13,11 +13,11 @@
 /* ---- fixtures ---- */
 
 static rg_control controls[] = {
-    {"REGENT-S3-001", "data.regent.aws.s3.encryption", "S3 buckets are encrypted", "Buckets must encrypt data at rest.",
+    {"S3.001", "data.regent.aws.s3.encryption", "S3 buckets are encrypted", "Buckets must encrypt data at rest.",
      "Set BucketEncryption.", RG_SEV_HIGH, "policies/aws/s3/encryption.rego"},
-    {"REGENT-IAM-001", "data.regent.aws.iam.wildcard", "No wildcard actions", NULL, "List the actions the role needs.",
+    {"IAM.001", "data.regent.aws.iam.wildcard", "No wildcard actions", NULL, "List the actions the role needs.",
      RG_SEV_CRITICAL, "policies/aws/iam/wildcard.rego"},
-    {"REGENT-LOG-001", "data.regent.aws.logging", NULL, NULL, NULL, RG_SEV_MEDIUM, NULL},
+    {"LOG.001", "data.regent.aws.logging", NULL, NULL, NULL, RG_SEV_MEDIUM, NULL},
 };
 
 /* Sorted by file and line as the scanner gives them; AppRole has findings on
@@ -92,7 +92,7 @@ static const char TEXT_FULL[] =
     "  DataBucket1A2B (AWS::S3::Bucket)\n"
     "    construct: AppStack/Data/Resource\n"
     "    source: lib/app-stack.ts:14\n"
-    "    HIGH REGENT-S3-001: S3 buckets are encrypted\n"
+    "    HIGH S3.001: S3 buckets are encrypted\n"
     "      Bucket \"Data\" has no encryption\n"
     "      at cdk.out/AppStack.template.json:5:9 (Properties)\n"
     "      5 |         \"Properties\": {\n"
@@ -101,17 +101,17 @@ static const char TEXT_FULL[] =
     "\n"
     "./templates/app.yaml\n"
     "  (template)\n"
-    "    LOW REGENT-LOG-001\n"
+    "    LOW LOG.001\n"
     "      (no message)\n"
     "      at ./templates/app.yaml\n"
     "  AppRole (AWS::IAM::Role)\n"
-    "    CRITICAL REGENT-IAM-001: No wildcard actions\n"
+    "    CRITICAL IAM.001: No wildcard actions\n"
     "      Role allows iam:* & <all>\n"
     "      at ./templates/app.yaml:12:7 (Properties.Policies[0].PolicyDocument.Statement[0].Action)\n"
     "      12 |       Action: '*'\n"
     "         |       ^\n"
     "      remediation: List the actions the role needs.\n"
-    "    MEDIUM REGENT-LOG-001\n"
+    "    MEDIUM LOG.001\n"
     "      Multi\n"
     "      line, with: colon 100%\n"
     "      at ./templates/app.yaml:30:2\n"
@@ -124,10 +124,10 @@ static const char TEXT_FULL[] =
     ;
 
 static const char GITHUB_FULL[] =
-    "::error file=cdk.out/AppStack.template.json,line=5,col=9,title=REGENT-S3-001%3A S3 buckets are encrypted::DataBucket1A2B: Bucket \"Data\" has no encryption%0ARemediation: Set BucketEncryption.\n"
-    "::notice file=templates/app.yaml,title=REGENT-LOG-001::REGENT-LOG-001\n"
-    "::error file=templates/app.yaml,line=12,col=7,title=REGENT-IAM-001%3A No wildcard actions::AppRole: Role allows iam:* & <all>%0ARemediation: List the actions the role needs.\n"
-    "::warning file=templates/app.yaml,line=30,col=2,title=REGENT-LOG-001::AppRole: Multi%0Aline, with: colon 100%25\n"
+    "::error file=cdk.out/AppStack.template.json,line=5,col=9,title=S3.001%3A S3 buckets are encrypted::DataBucket1A2B: Bucket \"Data\" has no encryption%0ARemediation: Set BucketEncryption.\n"
+    "::notice file=templates/app.yaml,title=LOG.001::LOG.001\n"
+    "::error file=templates/app.yaml,line=12,col=7,title=IAM.001%3A No wildcard actions::AppRole: Role allows iam:* & <all>%0ARemediation: List the actions the role needs.\n"
+    "::warning file=templates/app.yaml,line=30,col=2,title=LOG.001::AppRole: Multi%0Aline, with: colon 100%25\n"
     "::error file=bad.yaml,line=3,col=5,title=yaml_parse_error::mapping values are not allowed here\n"
     ;
 
@@ -138,7 +138,7 @@ static const char JUNIT_FULL[] =
     "    <properties>\n"
     "      <property name=\"file\" value=\"cdk.out/AppStack.template.json\"/>\n"
     "    </properties>\n"
-    "    <testcase classname=\"REGENT-S3-001\" name=\"S3 buckets are encrypted\">\n"
+    "    <testcase classname=\"S3.001\" name=\"S3 buckets are encrypted\">\n"
     "      <failure message=\"Bucket &quot;Data&quot; has no encryption\" type=\"high\">[high] cdk.out/AppStack.template.json:5:9 DataBucket1A2B (AWS::S3::Bucket): Bucket &quot;Data&quot; has no encryption\n"
     "  path: Properties\n"
     "  construct: AppStack/Data/Resource\n"
@@ -146,20 +146,20 @@ static const char JUNIT_FULL[] =
     "Remediation: Set BucketEncryption.\n"
     "</failure>\n"
     "    </testcase>\n"
-    "    <testcase classname=\"REGENT-IAM-001\" name=\"No wildcard actions\"/>\n"
-    "    <testcase classname=\"REGENT-LOG-001\" name=\"REGENT-LOG-001\"/>\n"
+    "    <testcase classname=\"IAM.001\" name=\"No wildcard actions\"/>\n"
+    "    <testcase classname=\"LOG.001\" name=\"LOG.001\"/>\n"
     "  </testsuite>\n"
     "  <testsuite name=\"./templates/app.yaml\" tests=\"3\" failures=\"2\" errors=\"0\" skipped=\"1\">\n"
-    "    <testcase classname=\"REGENT-S3-001\" name=\"S3 buckets are encrypted\">\n"
+    "    <testcase classname=\"S3.001\" name=\"S3 buckets are encrypted\">\n"
     "      <skipped message=\"suppressed: Public website, reviewed 2024\"/>\n"
     "    </testcase>\n"
-    "    <testcase classname=\"REGENT-IAM-001\" name=\"No wildcard actions\">\n"
+    "    <testcase classname=\"IAM.001\" name=\"No wildcard actions\">\n"
     "      <failure message=\"Role allows iam:* &amp; &lt;all&gt;\" type=\"critical\">[critical] ./templates/app.yaml:12:7 AppRole (AWS::IAM::Role): Role allows iam:* &amp; &lt;all&gt;\n"
     "  path: Properties.Policies[0].PolicyDocument.Statement[0].Action\n"
     "Remediation: List the actions the role needs.\n"
     "</failure>\n"
     "    </testcase>\n"
-    "    <testcase classname=\"REGENT-LOG-001\" name=\"REGENT-LOG-001\">\n"
+    "    <testcase classname=\"LOG.001\" name=\"LOG.001\">\n"
     "      <failure message=\"2 findings\" type=\"medium\">[low] ./templates/app.yaml: (no message)\n"
     "[medium] ./templates/app.yaml:30:2 AppRole (AWS::IAM::Role): Multi\n"
     "line, with: colon 100%\n"
@@ -194,7 +194,7 @@ static const char JSON_SMALL[] =
     "  },\n"
     "  \"findings\": [\n"
     "    {\n"
-    "      \"control\": \"REGENT-S3-001\",\n"
+    "      \"control\": \"S3.001\",\n"
     "      \"title\": \"S3 buckets are encrypted\",\n"
     "      \"severity\": \"high\",\n"
     "      \"message\": \"No <encryption>\",\n"
@@ -229,7 +229,7 @@ static const char JSON_SMALL[] =
     "  ],\n"
     "  \"controls\": [\n"
     "    {\n"
-    "      \"id\": \"REGENT-S3-001\",\n"
+    "      \"id\": \"S3.001\",\n"
     "      \"package\": \"data.regent.aws.s3.encryption\",\n"
     "      \"title\": \"S3 buckets are encrypted\",\n"
     "      \"severity\": \"high\",\n"
@@ -253,7 +253,7 @@ static const char SARIF_SMALL[] =
     "          \"version\": \"0.1.0\",\n"
     "          \"rules\": [\n"
     "            {\n"
-    "              \"id\": \"REGENT-S3-001\",\n"
+    "              \"id\": \"S3.001\",\n"
     "              \"name\": \"S3BucketsAreEncrypted\",\n"
     "              \"shortDescription\": {\n"
     "                \"text\": \"S3 buckets are encrypted\"\n"
@@ -263,7 +263,7 @@ static const char SARIF_SMALL[] =
     "              },\n"
     "              \"help\": {\n"
     "                \"text\": \"Buckets must encrypt data at rest.\\n\\nRemediation: Set BucketEncryption.\",\n"
-    "                \"markdown\": \"**S3 buckets are encrypted**\\n\\nBuckets must encrypt data at rest.\\n\\n**Remediation:** Set BucketEncryption.\\n\\nControl `REGENT-S3-001` (`data.regent.aws.s3.encryption`)\"\n"
+    "                \"markdown\": \"**S3 buckets are encrypted**\\n\\nBuckets must encrypt data at rest.\\n\\n**Remediation:** Set BucketEncryption.\\n\\nControl `S3.001` (`data.regent.aws.s3.encryption`)\"\n"
     "              },\n"
     "              \"defaultConfiguration\": {\n"
     "                \"level\": \"error\"\n"
@@ -286,7 +286,7 @@ static const char SARIF_SMALL[] =
     "      ],\n"
     "      \"results\": [\n"
     "        {\n"
-    "          \"ruleId\": \"REGENT-S3-001\",\n"
+    "          \"ruleId\": \"S3.001\",\n"
     "          \"ruleIndex\": 0,\n"
     "          \"level\": \"error\",\n"
     "          \"message\": {\n"
@@ -329,7 +329,7 @@ static const char SARIF_SMALL[] =
     "            }\n"
     "          ],\n"
     "          \"partialFingerprints\": {\n"
-    "            \"regentFinding/v1\": \"c1cd79ec8fc24a07\"\n"
+    "            \"regentFinding/v1\": \"8a7ae1e11df753ea\"\n"
     "          },\n"
     "          \"suppressions\": [\n"
     "            {\n"
@@ -361,7 +361,7 @@ static const char TEXT_SMALL_SUPPRESSED[] =
     "  B1 (AWS::S3::Bucket)\n"
     "    construct: App/B\n"
     "    source: bin/app.ts:9\n"
-    "    HIGH REGENT-S3-001: S3 buckets are encrypted (suppressed)\n"
+    "    HIGH S3.001: S3 buckets are encrypted (suppressed)\n"
     "      No <encryption>\n"
     "      at cdk.out\\App.template.json:7:3 (Properties)\n"
     "      remediation: Set BucketEncryption.\n"
@@ -539,12 +539,12 @@ static void test_text(void) {
     free(s);
     /* Suppressed findings only on request, with their reason and source. */
     s = render(RG_REPORT_TEXT, &r, false, true);
-    CHECK(s && strstr(s, "  Site (AWS::S3::Bucket)\n    HIGH REGENT-S3-001: S3 buckets are encrypted (suppressed)\n"));
+    CHECK(s && strstr(s, "  Site (AWS::S3::Bucket)\n    HIGH S3.001: S3 buckets are encrypted (suppressed)\n"));
     CHECK(s && strstr(s, "      suppressed by template metadata regent.suppress: Public website, reviewed 2024\n"));
     free(s);
     /* Colour: severity and caret coloured, and every colour reset. */
     s = render(RG_REPORT_TEXT, &r, true, false);
-    CHECK(s && strstr(s, "\033[1;31mCRITICAL\033[0m REGENT-IAM-001"));
+    CHECK(s && strstr(s, "\033[1;31mCRITICAL\033[0m IAM.001"));
     CHECK(s && strstr(s, "\033[33mMEDIUM\033[0m"));
     CHECK(s && strstr(s, "\033[1;31m^\033[0m"));
     free(s);
@@ -658,7 +658,7 @@ static void test_sarif(void) {
     CHECK_STR(str_at(v, "runs.0.tool.driver.rules.0.properties.security-severity"), "7.0");
     CHECK_STR(str_at(v, "runs.0.tool.driver.rules.1.properties.security-severity"), "9.0");
     CHECK_STR(str_at(v, "runs.0.tool.driver.rules.2.properties.security-severity"), "4.0");
-    CHECK_STR(str_at(v, "runs.0.tool.driver.rules.2.shortDescription.text"), "REGENT-LOG-001");
+    CHECK_STR(str_at(v, "runs.0.tool.driver.rules.2.shortDescription.text"), "LOG.001");
     CHECK_INT(at(v, "runs.0.results").len, 5);
     for (size_t i = 0; i < 5; i++) check_sarif_result(v, i, rules.len);
     CHECK_STR(str_at(v, "runs.0.results.1.level"), "note");

@@ -7,7 +7,7 @@
 #   hides it from that monitoring, and browsers such as Chrome and Safari
 #   reject publicly trusted certificates that are not CT-logged.
 # custom:
-#   id: REGENT-ACM-001
+#   id: ACM.001
 #   severity: low
 #   remediation: >-
 #     Remove `CertificateTransparencyLoggingPreference` or set it to `ENABLED`

@@ -6,7 +6,7 @@
 #   protocol versions (RFC 8996) with weak CBC/SHA-1 cipher suites that
 #   expose API traffic to downgrade and decryption attacks.
 # custom:
-#   id: REGENT-APIGW-006
+#   id: APIGW.006
 #   severity: high
 #   remediation: >-
 #     Set `SecurityPolicy: TLS_1_2` (or a `SecurityPolicy_TLS13_*` enhanced

@@ -6,7 +6,7 @@
 #   itself against enumeration, scraping and abuse of its business logic.
 #   CORS preflight (OPTIONS) methods are exempt.
 # custom:
-#   id: REGENT-APIGW-007
+#   id: APIGW.007
 #   severity: high
 #   remediation: >-
 #     Set `AuthorizationType` to `COGNITO_USER_POOLS`, `CUSTOM` (a Lambda

@@ -7,7 +7,7 @@
 #   and oversized input before it reaches the backend and reduces its attack
 #   surface (injection, type confusion, resource exhaustion).
 # custom:
-#   id: REGENT-APIGW-008
+#   id: APIGW.008
 #   severity: low
 #   remediation: >-
 #     Create an `AWS::ApiGateway::RequestValidator` (`ValidateRequestBody`,

@@ -6,7 +6,7 @@
 #   scraping through the API cannot be detected or investigated, and there is
 #   no audit trail of requests to the backend.
 # custom:
-#   id: REGENT-APIGW-001
+#   id: APIGW.001
 #   severity: medium
 #   remediation: >-
 #     Set `AccessLogSetting` (`DestinationArn` of a CloudWatch Logs log group

@@ -5,7 +5,7 @@
 #   personal or payment data) are stored in the stage's cache cluster.
 #   Without `CacheDataEncrypted: true` they are stored unencrypted at rest.
 # custom:
-#   id: REGENT-APIGW-003
+#   id: APIGW.003
 #   severity: medium
 #   remediation: >-
 #     Set `CacheDataEncrypted: true` in every `MethodSettings` entry that sets

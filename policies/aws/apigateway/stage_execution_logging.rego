@@ -6,7 +6,7 @@
 #   method.  Without them, failed authorization attempts and attacks that
 #   trigger backend errors leave no trace in CloudWatch Logs.
 # custom:
-#   id: REGENT-APIGW-002
+#   id: APIGW.002
 #   severity: low
 #   remediation: >-
 #     Add a `MethodSettings` entry with `HttpMethod: "*"`, `ResourcePath:

@@ -7,7 +7,7 @@
 #   throttling, and no quick way to block abusive clients during an
 #   incident.
 # custom:
-#   id: REGENT-APIGW-005
+#   id: APIGW.005
 #   severity: medium
 #   remediation: >-
 #     Create an `AWS::WAFv2::WebACL` with `Scope: REGIONAL` and an

@@ -6,7 +6,7 @@
 #   latency-based attacks and errors in the request path are much harder to
 #   detect and to trace back to their source.
 # custom:
-#   id: REGENT-APIGW-004
+#   id: APIGW.004
 #   severity: low
 #   remediation: >-
 #     Set `TracingEnabled: true` on the stage (CDK: `deployOptions:

@@ -5,7 +5,7 @@
 #   what from the edge: scraping, credential stuffing, path probing and data
 #   exfiltration through the CDN go undetected and cannot be investigated.
 # custom:
-#   id: REGENT-CLOUDFRONT-004
+#   id: CLOUDFRONT.004
 #   severity: medium
 #   remediation: >-
 #     Set `DistributionConfig.Logging.Bucket` to a log bucket (CDK:

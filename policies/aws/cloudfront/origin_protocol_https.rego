@@ -7,7 +7,7 @@
 #   transit even when viewers use HTTPS; SSLv3, TLSv1 and TLSv1.1 origin
 #   protocols are broken or deprecated.
 # custom:
-#   id: REGENT-CLOUDFRONT-002
+#   id: CLOUDFRONT.002
 #   severity: high
 #   remediation: >-
 #     Set `CustomOriginConfig.OriginProtocolPolicy: https-only` and

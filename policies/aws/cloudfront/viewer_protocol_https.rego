@@ -6,7 +6,7 @@
 #   anyone on the network path (public Wi-Fi, compromised routers) and
 #   injected scripts can take over the application.
 # custom:
-#   id: REGENT-CLOUDFRONT-001
+#   id: CLOUDFRONT.001
 #   severity: high
 #   remediation: >-
 #     Set `ViewerProtocolPolicy: redirect-to-https` (or `https-only`) on the

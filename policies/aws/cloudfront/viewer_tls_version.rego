@@ -6,7 +6,7 @@
 #   (and weak ciphers) that are deprecated and fail PCI DSS; the default
 #   certificate also cannot carry the application's own domain.
 # custom:
-#   id: REGENT-CLOUDFRONT-003
+#   id: CLOUDFRONT.003
 #   severity: medium
 #   remediation: >-
 #     Use an ACM certificate with `ViewerCertificate: {AcmCertificateArn,

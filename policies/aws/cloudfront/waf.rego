@@ -6,7 +6,7 @@
 #   to the origin; WAF at the edge is the cheapest place to block them and
 #   to rate-limit abusive clients.
 # custom:
-#   id: REGENT-CLOUDFRONT-005
+#   id: CLOUDFRONT.005
 #   severity: medium
 #   remediation: >-
 #     Associate a WAFv2 web ACL with `Scope: CLOUDFRONT` through

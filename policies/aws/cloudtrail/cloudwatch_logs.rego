@@ -6,7 +6,7 @@
 #   CloudTrail being stopped or security groups being opened go unnoticed
 #   until someone searches the bucket (CIS AWS Foundations section 4).
 # custom:
-#   id: REGENT-CLOUDTRAIL-003
+#   id: CLOUDTRAIL.003
 #   severity: medium
 #   remediation: >-
 #     Set `CloudWatchLogsLogGroupArn` and `CloudWatchLogsRoleArn` (CDK:

@@ -6,7 +6,7 @@
 #   names, principals, source IPs). With SSE-KMS, reading logs also needs
 #   kms:Decrypt on a key whose policy the security team controls.
 # custom:
-#   id: REGENT-CLOUDTRAIL-002
+#   id: CLOUDTRAIL.002
 #   severity: medium
 #   remediation: >-
 #     Set `KMSKeyId` to a customer-managed key whose policy allows

@@ -6,7 +6,7 @@
 #   log files to hide their actions and nobody can prove the logs are
 #   complete and unmodified.
 # custom:
-#   id: REGENT-CLOUDTRAIL-001
+#   id: CLOUDTRAIL.001
 #   severity: medium
 #   remediation: >-
 #     Set `EnableLogFileValidation: true` (CDK: `enableFileValidation: true`,

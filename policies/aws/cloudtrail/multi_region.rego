@@ -6,7 +6,7 @@
 #   global service events, IAM, STS and CloudFront API calls are not
 #   recorded at all.
 # custom:
-#   id: REGENT-CLOUDTRAIL-004
+#   id: CLOUDTRAIL.004
 #   severity: medium
 #   remediation: >-
 #     Set `IsMultiRegionTrail: true` and `IncludeGlobalServiceEvents: true`

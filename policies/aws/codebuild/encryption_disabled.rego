@@ -6,7 +6,7 @@
 #   build logs to S3 without encryption, so anyone able to read the bucket or
 #   its replicas reads them and tampering goes undetected by KMS.
 # custom:
-#   id: REGENT-CODEBUILD-003
+#   id: CODEBUILD.003
 #   severity: medium
 #   remediation: >-
 #     Remove `EncryptionDisabled: true` from `Artifacts`,

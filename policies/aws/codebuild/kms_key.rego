@@ -6,7 +6,7 @@
 #   read access to the artifact bucket decrypts them, and the key cannot be
 #   shared with deployment accounts or restricted by key policy.
 # custom:
-#   id: REGENT-CODEBUILD-004
+#   id: CODEBUILD.004
 #   severity: medium
 #   remediation: >-
 #     Set `EncryptionKey` to a customer-managed key ARN (CDK: `encryptionKey:

@@ -8,7 +8,7 @@
 #   project or its logs. Variables are reported when their name says they
 #   hold a secret or their value looks like a known credential format.
 # custom:
-#   id: REGENT-CODEBUILD-002
+#   id: CODEBUILD.002
 #   severity: critical
 #   remediation: >-
 #     Use `Type: SECRETS_MANAGER` or `PARAMETER_STORE` with the secret's name

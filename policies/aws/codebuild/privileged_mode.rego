@@ -7,7 +7,7 @@
 #   package registry, can then escape the container and reach the build
 #   host and its credentials.
 # custom:
-#   id: REGENT-CODEBUILD-001
+#   id: CODEBUILD.001
 #   severity: high
 #   remediation: >-
 #     Set `Environment.PrivilegedMode: false` (CDK: `environment: {privileged:

@@ -7,7 +7,7 @@
 #   deployment accounts, so read access to the bucket is read access to
 #   every artifact.
 # custom:
-#   id: REGENT-CODEPIPELINE-002
+#   id: CODEPIPELINE.002
 #   severity: medium
 #   remediation: >-
 #     Set `ArtifactStore.EncryptionKey: {Id: <key ARN>, Type: KMS}` (and the

@@ -8,7 +8,7 @@
 #   token grants access to the source repositories and often to the whole
 #   organization.
 # custom:
-#   id: REGENT-CODEPIPELINE-001
+#   id: CODEPIPELINE.001
 #   severity: critical
 #   remediation: >-
 #     Use a CodeStar/CodeConnections connection (`CodeStarSourceConnection`

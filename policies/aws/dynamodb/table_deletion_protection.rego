@@ -6,7 +6,7 @@
 #   PITR window. Deletion protection makes deletion a deliberate two-step
 #   change.
 # custom:
-#   id: REGENT-DYNAMODB-003
+#   id: DYNAMODB.003
 #   severity: low
 #   remediation: >-
 #     Set `DeletionProtectionEnabled: true` (CDK: `deletionProtection: true`)

@@ -7,7 +7,7 @@
 #   revoked through a key policy, so anyone with dynamodb read permissions
 #   reads the data and a key-based kill switch is impossible.
 # custom:
-#   id: REGENT-DYNAMODB-001
+#   id: DYNAMODB.001
 #   severity: medium
 #   remediation: >-
 #     Set `SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId:

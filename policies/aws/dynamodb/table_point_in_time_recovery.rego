@@ -6,7 +6,7 @@
 #   backups someone remembered to take. PITR keeps continuous backups for up
 #   to 35 days.
 # custom:
-#   id: REGENT-DYNAMODB-002
+#   id: DYNAMODB.002
 #   severity: medium
 #   remediation: >-
 #     Set `PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}`

@@ -7,7 +7,7 @@
 #   depend on the account's EBS-encryption-by-default setting, which the
 #   template does not guarantee.
 # custom:
-#   id: REGENT-EC2-003
+#   id: EC2.003
 #   severity: high
 #   remediation: >-
 #     Set `Encrypted: true` (and `KmsKeyId` of a customer-managed key) on the

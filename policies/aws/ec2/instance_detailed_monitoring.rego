@@ -5,7 +5,7 @@
 #   quickly on the CPU or network spikes of crypto-mining, scanning or
 #   exfiltration from a compromised instance. Advisory.
 # custom:
-#   id: REGENT-EC2-008
+#   id: EC2.008
 #   severity: low
 #   remediation: >-
 #     Set `Monitoring: true` on the instance (CDK: `detailedMonitoring: true`).

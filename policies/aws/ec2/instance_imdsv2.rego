@@ -8,7 +8,7 @@
 #   AWS::EC2::Instance has no metadata options of its own: it must use a
 #   launch template that sets them.
 # custom:
-#   id: REGENT-EC2-004
+#   id: EC2.004
 #   severity: high
 #   remediation: >-
 #     Set `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}`

@@ -7,7 +7,7 @@
 #   gives IAM-authorized, logged shell access without inbound ports or keys.
 #   Advisory.
 # custom:
-#   id: REGENT-EC2-009
+#   id: EC2.009
 #   severity: low
 #   remediation: >-
 #     Remove `KeyName` and use SSM Session Manager (instance role with

@@ -7,7 +7,7 @@
 #   access should go through SSM Session Manager and services through load
 #   balancers.
 # custom:
-#   id: REGENT-EC2-005
+#   id: EC2.005
 #   severity: high
 #   remediation: >-
 #     Set `AssociatePublicIpAddress: false` on the network interfaces and

@@ -7,7 +7,7 @@
 #   All-traffic rules (protocol -1) and port ranges that include such a port
 #   count.
 # custom:
-#   id: REGENT-EC2-001
+#   id: EC2.001
 #   severity: critical
 #   remediation: >-
 #     Remove the 0.0.0.0/0 / ::/0 rule. Reach instances through SSM Session

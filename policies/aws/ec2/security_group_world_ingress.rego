@@ -7,7 +7,7 @@
 #   that skips the TLS termination, WAF and authentication in front of the
 #   service. ICMP rules are not reported.
 # custom:
-#   id: REGENT-EC2-002
+#   id: EC2.002
 #   severity: high
 #   remediation: >-
 #     Restrict the rule's source to known CIDRs or, for traffic from a load

@@ -7,7 +7,7 @@
 #   subnets should host load balancers and NAT gateways, which do not need
 #   the setting.
 # custom:
-#   id: REGENT-EC2-007
+#   id: EC2.007
 #   severity: medium
 #   remediation: >-
 #     Set `MapPublicIpOnLaunch: false` (CDK: `mapPublicIpOnLaunch: false` in

@@ -5,7 +5,7 @@
 #   which instances, ports and endpoints, so scanning, lateral movement and
 #   data exfiltration cannot be detected or reconstructed after an incident.
 # custom:
-#   id: REGENT-EC2-006
+#   id: EC2.006
 #   severity: medium
 #   remediation: >-
 #     Add an AWS::EC2::FlowLog with `ResourceType: VPC`, `ResourceId` the VPC

@@ -7,7 +7,7 @@
 #   compromised container) go unnoticed, and incident responders lack the
 #   data to reconstruct what ran where.
 # custom:
-#   id: REGENT-ECS-011
+#   id: ECS.011
 #   severity: low
 #   remediation: >-
 #     Add `ClusterSettings: [{Name: containerInsights, Value: enhanced}]` (or

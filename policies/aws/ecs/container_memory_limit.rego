@@ -7,7 +7,7 @@
 #   with it: a denial of service that a single leaking or attacked container
 #   can trigger.
 # custom:
-#   id: REGENT-ECS-006
+#   id: ECS.006
 #   severity: low
 #   remediation: >-
 #     Set `Memory` (the hard limit, in MiB) on every container definition

@@ -8,7 +8,7 @@
 #   access keys and API tokens belong in Secrets Manager or SSM Parameter
 #   Store and are injected through `Secrets`.
 # custom:
-#   id: REGENT-ECS-007
+#   id: ECS.007
 #   severity: high
 #   remediation: >-
 #     Move the value to AWS Secrets Manager or a SecureString SSM parameter

@@ -7,7 +7,7 @@
 #   with explicit volumes for the paths that must be written (such as /tmp),
 #   limits what a compromise can change.
 # custom:
-#   id: REGENT-ECS-005
+#   id: ECS.005
 #   severity: medium
 #   remediation: >-
 #     Set `ReadonlyRootFilesystem: true` in every Linux container definition

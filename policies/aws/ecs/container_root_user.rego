@@ -7,7 +7,7 @@
 #   read every mounted file and, with any container-escape flaw or extra
 #   capability, act as root on the host.
 # custom:
-#   id: REGENT-ECS-004
+#   id: ECS.004
 #   severity: medium
 #   remediation: >-
 #     Set `User` to an unprivileged UID (and GID), e.g. `"10001:10001"`, in

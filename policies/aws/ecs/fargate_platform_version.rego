@@ -6,7 +6,7 @@
 #   encrypted ephemeral storage and VPC-only image pulls).  A pinned old
 #   version does not receive the platform updates that `LATEST` gets.
 # custom:
-#   id: REGENT-ECS-010
+#   id: ECS.010
 #   severity: medium
 #   remediation: >-
 #     Set `PlatformVersion: LATEST` (or 1.4.0 or later) on the service (CDK:

@@ -7,7 +7,7 @@
 #   credential on it.  Privileged mode is only available on the EC2 launch
 #   type, where tasks share hosts.
 # custom:
-#   id: REGENT-ECS-001
+#   id: ECS.001
 #   severity: high
 #   remediation: >-
 #     Remove `Privileged: true` from the container definition (CDK:

@@ -7,7 +7,7 @@
 #   logging in front of it).  Tasks belong in private subnets, reaching the
 #   internet through NAT or VPC endpoints.
 # custom:
-#   id: REGENT-ECS-009
+#   id: ECS.009
 #   severity: medium
 #   remediation: >-
 #     Set `NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp: DISABLED`

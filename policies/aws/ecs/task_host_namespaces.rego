@@ -7,7 +7,7 @@
 #   host's System V IPC and POSIX shared memory.  Either breaks the isolation
 #   between the task and the host and the other tasks on it.
 # custom:
-#   id: REGENT-ECS-003
+#   id: ECS.003
 #   severity: high
 #   remediation: >-
 #     Remove `PidMode: host` and `IpcMode: host` from the task definition

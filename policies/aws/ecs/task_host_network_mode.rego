@@ -7,7 +7,7 @@
 #   metadata endpoints) and bypass the per-task security groups that the
 #   awsvpc mode enforces.
 # custom:
-#   id: REGENT-ECS-002
+#   id: ECS.002
 #   severity: high
 #   remediation: >-
 #     Use `NetworkMode: awsvpc` (CDK: `networkMode: ecs.NetworkMode.AWS_VPC`,

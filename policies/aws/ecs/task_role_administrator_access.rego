@@ -7,7 +7,7 @@
 #   vulnerability in the application or one of its dependencies gives an
 #   attacker full control of the AWS account.
 # custom:
-#   id: REGENT-ECS-008
+#   id: ECS.008
 #   severity: critical
 #   remediation: >-
 #     Remove `arn:aws:iam::aws:policy/AdministratorAccess` from the role's

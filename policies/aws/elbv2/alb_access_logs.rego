@@ -6,7 +6,7 @@
 #   record to investigate attacks, abuse or data exfiltration through the
 #   public entry point of the application.
 # custom:
-#   id: REGENT-ELB-003
+#   id: ELB.003
 #   severity: medium
 #   remediation: >-
 #     Add the load balancer attributes `access_logs.s3.enabled: "true"` and

@@ -6,7 +6,7 @@
 #   mode the ALB forwards ambiguous and severely malformed requests
 #   unchanged; `defensive` (the default) or `strictest` block them.
 # custom:
-#   id: REGENT-ELB-006
+#   id: ELB.006
 #   severity: medium
 #   remediation: >-
 #     Set the load balancer attribute `routing.http.desync_mitigation_mode`

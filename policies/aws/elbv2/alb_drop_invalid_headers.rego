@@ -6,7 +6,7 @@
 #   from the load balancer can be tricked into request smuggling or header
 #   injection (for example a spoofed identity or forwarding header).
 # custom:
-#   id: REGENT-ELB-004
+#   id: ELB.004
 #   severity: medium
 #   remediation: >-
 #     Set the load balancer attribute

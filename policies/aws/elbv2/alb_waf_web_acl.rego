@@ -6,7 +6,7 @@
 #   (SQL injection, XSS, known bad inputs), no rate limiting and no place to
 #   block abusive clients quickly during an incident.
 # custom:
-#   id: REGENT-ELB-007
+#   id: ELB.007
 #   severity: medium
 #   remediation: >-
 #     Create an `AWS::WAFv2::WebACL` with `Scope: REGIONAL` (e.g. the AWS

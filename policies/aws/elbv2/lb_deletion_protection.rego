@@ -6,7 +6,7 @@
 #   elasticloadbalancing:DeleteLoadBalancer can take the application's entry
 #   point (and its DNS name) offline at once.
 # custom:
-#   id: REGENT-ELB-005
+#   id: ELB.005
 #   severity: low
 #   remediation: >-
 #     Set the load balancer attribute `deletion_protection.enabled: "true"`

@@ -8,7 +8,7 @@
 #   The load balancer's security group rules that open such a listener to
 #   the whole internet are reported too.
 # custom:
-#   id: REGENT-ELB-001
+#   id: ELB.001
 #   severity: high
 #   remediation: >-
 #     Serve the application on an HTTPS listener (`Protocol: HTTPS`,

@@ -7,7 +7,7 @@
 #   is omitted) accept TLS 1.0 and 1.1 and CBC/SHA-1 cipher suites, which are
 #   deprecated (RFC 8996) and exposed to downgrade and padding-oracle attacks.
 # custom:
-#   id: REGENT-ELB-002
+#   id: ELB.002
 #   severity: medium
 #   remediation: >-
 #     Set `SslPolicy` on HTTPS and TLS listeners to a TLS 1.2-minimum policy

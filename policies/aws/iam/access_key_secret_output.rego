@@ -7,7 +7,7 @@
 #   also lands in CDK's outputs file. The finding is reported on the output
 #   (path under Outputs, no resource).
 # custom:
-#   id: REGENT-IAM-004
+#   id: IAM.004
 #   severity: critical
 #   remediation: >-
 #     Remove the output. If the key must exist, write it to a Secrets

@@ -6,7 +6,7 @@
 #   or rotated. People should sign in through IAM Identity Center or another
 #   federation, and workloads should assume roles. Advisory.
 # custom:
-#   id: REGENT-IAM-005
+#   id: IAM.005
 #   severity: low
 #   remediation: >-
 #     Replace the user with a role that the consumer assumes (CDK:

@@ -5,9 +5,9 @@
 #   account, including administrator roles, to a service it controls (a
 #   Lambda function, an EC2 instance, a CodeBuild project, an ECS task) and
 #   then act with that role's permissions: a direct privilege escalation
-#   path. (Statements that allow every action are reported by REGENT-IAM-001.)
+#   path. (Statements that allow every action are reported by IAM.001.)
 # custom:
-#   id: REGENT-IAM-006
+#   id: IAM.006
 #   severity: high
 #   remediation: >-
 #     Limit iam:PassRole to the ARNs of the roles the principal must pass and

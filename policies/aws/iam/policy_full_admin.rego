@@ -8,7 +8,7 @@
 #   logging and create new persistent access. Least privilege requires the
 #   actions and resources the principal actually uses.
 # custom:
-#   id: REGENT-IAM-001
+#   id: IAM.001
 #   severity: critical
 #   remediation: >-
 #     Replace the statement with the specific actions and resource ARNs the

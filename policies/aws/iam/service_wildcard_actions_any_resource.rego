@@ -7,9 +7,9 @@
 #   policies and reading other applications' data.  A compromised function
 #   or task holding such a policy reaches far beyond its own resources.
 #   Statements granting every action of every service are reported by
-#   REGENT-IAM-001 instead.
+#   IAM.001 instead.
 # custom:
-#   id: REGENT-IAM-101
+#   id: IAM.101
 #   severity: high
 #   remediation: >-
 #     List the specific actions (e.g. `dynamodb:GetItem`, `dynamodb:PutItem`,
@@ -66,7 +66,7 @@ deny contains result if {
 # "service:*" (every action of one service).
 service_wildcard(a) if regex.match(`^[A-Za-z0-9-]+:\*$`, a)
 
-# "*" or "*:*": reported by REGENT-IAM-001.
+# "*" or "*:*": reported by IAM.001.
 everything(actions) if {
 	some a in actions
 	a in {"*", "*:*"}

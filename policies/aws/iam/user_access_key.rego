@@ -7,7 +7,7 @@
 #   common cause of AWS account compromise. Workloads should use roles
 #   (instance profiles, task roles, IRSA, OIDC federation for CI).
 # custom:
-#   id: REGENT-IAM-003
+#   id: IAM.003
 #   severity: high
 #   remediation: >-
 #     Remove the access key and give the consumer a role to assume (for

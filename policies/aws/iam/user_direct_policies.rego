@@ -7,7 +7,7 @@
 #   to roles assumed through federation) so access is reviewed and revoked
 #   in one place.
 # custom:
-#   id: REGENT-IAM-002
+#   id: IAM.002
 #   severity: medium
 #   remediation: >-
 #     Attach the policy to an AWS::IAM::Group and add the user to it, or

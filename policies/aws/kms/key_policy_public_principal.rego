@@ -7,7 +7,7 @@
 #   object, secret or message protected by it. Deny statements with a `*`
 #   principal are fine and are not reported.
 # custom:
-#   id: REGENT-KMS-002
+#   id: KMS.002
 #   severity: critical
 #   remediation: >-
 #     Name the principals that need the key (roles, the account root for IAM

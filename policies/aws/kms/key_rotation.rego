@@ -7,7 +7,7 @@
 #   most cryptographic-period requirements (PCI DSS 3.6.4, NIST SP 800-57).
 #   Asymmetric and HMAC keys cannot be rotated automatically and are not checked.
 # custom:
-#   id: REGENT-KMS-001
+#   id: KMS.001
 #   severity: medium
 #   remediation: >-
 #     Set `EnableKeyRotation: true` on the AWS::KMS::Key (CDK:

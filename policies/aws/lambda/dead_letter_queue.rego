@@ -7,7 +7,7 @@
 #   silently, and an attacker who can make the function fail can make
 #   events disappear without a trace.
 # custom:
-#   id: REGENT-LAMBDA-006
+#   id: LAMBDA.006
 #   severity: low
 #   remediation: >-
 #     Set `DeadLetterConfig.TargetArn` to an encrypted SQS queue or SNS topic

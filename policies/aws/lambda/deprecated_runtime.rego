@@ -6,7 +6,7 @@
 #   longer be created or updated.  The language version itself is usually
 #   end-of-life upstream as well, so known vulnerabilities stay unfixed.
 # custom:
-#   id: REGENT-LAMBDA-010
+#   id: LAMBDA.010
 #   severity: medium
 #   remediation: >-
 #     Move the function to a supported runtime (e.g. nodejs22.x, python3.13,

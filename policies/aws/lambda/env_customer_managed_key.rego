@@ -6,7 +6,7 @@
 #   function configuration can use: access to the values cannot be limited
 #   or audited through a key policy.
 # custom:
-#   id: REGENT-LAMBDA-005
+#   id: LAMBDA.005
 #   severity: low
 #   remediation: >-
 #     Set `KmsKeyArn` to a customer-managed KMS key whose policy allows only

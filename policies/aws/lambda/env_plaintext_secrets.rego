@@ -7,7 +7,7 @@
 #   tokens placed there are readable by anyone with read access to any of
 #   those, and cannot be rotated without a deployment.
 # custom:
-#   id: REGENT-LAMBDA-004
+#   id: LAMBDA.004
 #   severity: high
 #   remediation: >-
 #     Store the value in AWS Secrets Manager or a SecureString SSM parameter,

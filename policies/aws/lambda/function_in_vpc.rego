@@ -6,7 +6,7 @@
 #   can be sent anywhere, and network controls (security groups, NACLs, VPC
 #   endpoint policies, flow logs) cannot limit or record what it talks to.
 # custom:
-#   id: REGENT-LAMBDA-007
+#   id: LAMBDA.007
 #   severity: low
 #   remediation: >-
 #     Set `VpcConfig` with private `SubnetIds` and restrictive

@@ -6,7 +6,7 @@
 #   a public URL or credentials in headers, a malicious page can use its
 #   visitors to query or abuse the function.
 # custom:
-#   id: REGENT-LAMBDA-002
+#   id: LAMBDA.002
 #   severity: medium
 #   remediation: >-
 #     List the exact origins of the front ends in `Cors.AllowOrigins` (and

@@ -6,7 +6,7 @@
 #   or CloudFront (and their authorizers, WAF, throttling and logging), and
 #   run up its cost or reach the data it can access.
 # custom:
-#   id: REGENT-LAMBDA-001
+#   id: LAMBDA.001
 #   severity: high
 #   remediation: >-
 #     Set `AuthType: AWS_IAM` on the `AWS::Lambda::Url` and sign requests

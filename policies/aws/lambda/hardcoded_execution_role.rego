@@ -7,7 +7,7 @@
 #   rights, and when the account id is not the deployment account the stack
 #   silently relies on (or grants to) another account.
 # custom:
-#   id: REGENT-LAMBDA-012
+#   id: LAMBDA.012
 #   severity: high
 #   remediation: >-
 #     Define the execution role in the stack with least-privilege policies

@@ -6,7 +6,7 @@
 #   for function URLs with AuthType NONE, every anonymous caller on the
 #   internet) invoke the function.
 # custom:
-#   id: REGENT-LAMBDA-003
+#   id: LAMBDA.003
 #   severity: high
 #   remediation: >-
 #     Grant invoke permission to a specific principal (an account, role or

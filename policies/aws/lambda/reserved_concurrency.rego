@@ -6,7 +6,7 @@
 #   retry storm) against one function throttles every other function in the
 #   account and overwhelms the databases and APIs it calls.
 # custom:
-#   id: REGENT-LAMBDA-008
+#   id: LAMBDA.008
 #   severity: low
 #   remediation: >-
 #     Set `ReservedConcurrentExecutions` to the function's expected peak (CDK:

@@ -6,7 +6,7 @@
 #   function (for example a public one) exposes everything the others may
 #   do, and the role's permissions cannot be narrowed per function.
 # custom:
-#   id: REGENT-LAMBDA-011
+#   id: LAMBDA.011
 #   severity: medium
 #   remediation: >-
 #     Give each function its own role with only the permissions it needs

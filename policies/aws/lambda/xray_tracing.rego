@@ -6,7 +6,7 @@
 #   along a request path are hard to detect and to attribute during an
 #   investigation.
 # custom:
-#   id: REGENT-LAMBDA-009
+#   id: LAMBDA.009
 #   severity: low
 #   remediation: >-
 #     Set `TracingConfig: {Mode: Active}` (SAM: `Tracing: Active`) and allow

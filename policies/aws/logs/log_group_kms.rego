@@ -6,7 +6,7 @@
 #   service-owned keys: access cannot be restricted or audited through a key
 #   policy, and the data cannot be made unreadable by disabling the key.
 # custom:
-#   id: REGENT-LOGS-001
+#   id: LOGS.001
 #   severity: medium
 #   remediation: >-
 #     Set `KmsKeyId` to the ARN of a customer-managed KMS key whose key policy

@@ -7,7 +7,7 @@
 #   one year, e.g. PCI DSS 10.5.1).  A log group without RetentionInDays
 #   keeps events forever and is not reported.
 # custom:
-#   id: REGENT-LOGS-002
+#   id: LOGS.002
 #   severity: low
 #   remediation: >-
 #     Set `RetentionInDays` to 365 or more (or remove it to keep logs

@@ -5,7 +5,7 @@
 #   false` leaves the instance on a vulnerable version until someone
 #   upgrades it by hand.
 # custom:
-#   id: REGENT-RDS-011
+#   id: RDS.011
 #   severity: low
 #   remediation: >-
 #     Remove `AutoMinorVersionUpgrade: false` or set it to true (CDK:

@@ -7,7 +7,7 @@
 #   last good restore point expires. Read replicas and Aurora cluster
 #   members are not checked (the source or cluster holds the backups).
 # custom:
-#   id: REGENT-RDS-005
+#   id: RDS.005
 #   severity: medium
 #   remediation: >-
 #     Set `BackupRetentionPeriod` to 7 or more (up to 35) on the DB cluster

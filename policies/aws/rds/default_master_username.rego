@@ -5,7 +5,7 @@
 #   the first guess of every credential-stuffing tool, leaving only the
 #   password to find. A non-default name is a cheap extra hurdle. Advisory.
 # custom:
-#   id: REGENT-RDS-012
+#   id: RDS.012
 #   severity: low
 #   remediation: >-
 #     Choose a non-default `MasterUsername` (CDK:

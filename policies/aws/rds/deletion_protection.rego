@@ -6,7 +6,7 @@
 #   database; automated backups go with it unless a final snapshot is taken.
 #   Aurora cluster members are protected through the cluster.
 # custom:
-#   id: REGENT-RDS-004
+#   id: RDS.004
 #   severity: medium
 #   remediation: >-
 #     Set `DeletionProtection: true` on the DB cluster or stand-alone DB

@@ -7,7 +7,7 @@
 #   and every connection is tied to an identity. Checked for the MySQL,
 #   MariaDB and PostgreSQL engines that support it.
 # custom:
-#   id: REGENT-RDS-008
+#   id: RDS.008
 #   severity: low
 #   remediation: >-
 #     Set `EnableIAMDatabaseAuthentication: true` (CDK: `iamAuthentication:

@@ -5,7 +5,7 @@
 #   lost with it, cannot be alarmed on, and are not available to a SIEM;
 #   failed logins, privilege changes and suspicious queries go unnoticed.
 # custom:
-#   id: REGENT-RDS-009
+#   id: RDS.009
 #   severity: medium
 #   remediation: >-
 #     Set `EnableCloudwatchLogsExports` (e.g. `[postgresql]` for PostgreSQL,

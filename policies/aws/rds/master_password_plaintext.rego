@@ -8,7 +8,7 @@
 #   be rotated without a deployment and is shared across every environment
 #   built from the template.
 # custom:
-#   id: REGENT-RDS-003
+#   id: RDS.003
 #   severity: critical
 #   remediation: >-
 #     Let RDS manage the password (`ManageMasterUserPassword: true`) or resolve

@@ -6,7 +6,7 @@
 #   with data loss up to the last log upload. Aurora cluster members are not
 #   checked (availability comes from the cluster's instances).
 # custom:
-#   id: REGENT-RDS-010
+#   id: RDS.010
 #   severity: low
 #   remediation: >-
 #     Set `MultiAZ: true` (CDK: `multiAz: true`).

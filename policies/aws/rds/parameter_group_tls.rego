@@ -6,7 +6,7 @@
 #   clients connect without TLS, so credentials and query results cross the
 #   network in clear text and can be read or altered by anyone on the path.
 # custom:
-#   id: REGENT-RDS-006
+#   id: RDS.006
 #   severity: high
 #   remediation: >-
 #     Set `rds.force_ssl: "1"` (PostgreSQL, Aurora PostgreSQL, SQL Server) or

@@ -6,7 +6,7 @@
 #   public subnet the database listener is reachable from the internet and
 #   exposed to credential stuffing and engine vulnerabilities.
 # custom:
-#   id: REGENT-RDS-002
+#   id: RDS.002
 #   severity: critical
 #   remediation: >-
 #     Set `PubliclyAccessible: false` and place the instance in private or

@@ -8,7 +8,7 @@
 #   cluster members inherit the cluster's setting and are checked through
 #   the cluster.
 # custom:
-#   id: REGENT-RDS-001
+#   id: RDS.001
 #   severity: high
 #   remediation: >-
 #     Set `StorageEncrypted: true` and `KmsKeyId` to a customer-managed key on

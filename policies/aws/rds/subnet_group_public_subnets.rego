@@ -7,7 +7,7 @@
 #   the PubliclyAccessible flag. Databases belong in private or isolated
 #   subnets.
 # custom:
-#   id: REGENT-RDS-007
+#   id: RDS.007
 #   severity: high
 #   remediation: >-
 #     List only private or isolated subnets in `SubnetIds` (CDK: `vpcSubnets:

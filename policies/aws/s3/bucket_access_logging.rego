@@ -8,7 +8,7 @@
 #   (S3 server access logs, CloudFront standard logs, load balancer access
 #   logs) are not required to log, since logging them would recurse.
 # custom:
-#   id: REGENT-S3-004
+#   id: S3.004
 #   severity: medium
 #   remediation: >-
 #     Add `LoggingConfiguration` with `DestinationBucketName` set to a

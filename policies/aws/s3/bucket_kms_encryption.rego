@@ -9,7 +9,7 @@
 #   CloudFront standard logs, load balancer access logs) are exempt: those
 #   services can only write with SSE-S3.
 # custom:
-#   id: REGENT-S3-001
+#   id: S3.001
 #   severity: high
 #   remediation: >-
 #     Set BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault

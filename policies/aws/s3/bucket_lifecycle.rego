@@ -5,7 +5,7 @@
 #   data outlives its retention period (a privacy and breach-impact
 #   problem), and versioned buckets grow without bound. Advisory.
 # custom:
-#   id: REGENT-S3-007
+#   id: S3.007
 #   severity: low
 #   remediation: >-
 #     Add `LifecycleConfiguration.Rules` with `Status: Enabled` that expire

@@ -7,7 +7,7 @@
 #   e.g. public read of every object. Serve public content through CloudFront
 #   with origin access control instead of a public bucket.
 # custom:
-#   id: REGENT-S3-006
+#   id: S3.006
 #   severity: critical
 #   remediation: >-
 #     Replace the `*` principal with the principals that need access (for

@@ -7,7 +7,7 @@
 #   statement on `aws:SecureTransport: false`. Buckets with no bucket
 #   policy at all are reported on the bucket.
 # custom:
-#   id: REGENT-S3-005
+#   id: S3.005
 #   severity: medium
 #   remediation: >-
 #     Add a statement `{"Effect": "Deny", "Principal": "*", "Action": "s3:*",

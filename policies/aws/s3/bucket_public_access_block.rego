@@ -8,7 +8,7 @@
 #   effect. Buckets without the property keep the S3 default (all four on
 #   for buckets created since April 2023) and are not reported.
 # custom:
-#   id: REGENT-S3-002
+#   id: S3.002
 #   severity: high
 #   remediation: >-
 #     Set all four of BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and

@@ -6,7 +6,7 @@
 #   versions recoverable and is a prerequisite for Object Lock and
 #   replication.
 # custom:
-#   id: REGENT-S3-003
+#   id: S3.003
 #   severity: medium
 #   remediation: >-
 #     Set `VersioningConfiguration: {Status: Enabled}` (CDK: `versioned: true`)

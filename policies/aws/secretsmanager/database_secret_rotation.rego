@@ -9,7 +9,7 @@
 #   into a master password) without an AWS::SecretsManager::RotationSchedule
 #   is never rotated.
 # custom:
-#   id: REGENT-SECRETSMANAGER-002
+#   id: SECRETSMANAGER.002
 #   severity: medium
 #   remediation: >-
 #     Add an AWS::SecretsManager::RotationSchedule for the secret (or its

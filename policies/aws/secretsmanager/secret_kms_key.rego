@@ -7,7 +7,7 @@
 #   key policy a second gate on reading the secret, allows cross-account
 #   sharing, and records every decrypt against the key in CloudTrail.
 # custom:
-#   id: REGENT-SECRETSMANAGER-001
+#   id: SECRETSMANAGER.001
 #   severity: medium
 #   remediation: >-
 #     Set `KmsKeyId` to a customer-managed key (CDK: `encryptionKey: key` on

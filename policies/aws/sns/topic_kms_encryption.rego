@@ -7,7 +7,7 @@
 #   by key policy. Topics often carry business events and alarms that
 #   reveal data.
 # custom:
-#   id: REGENT-SNS-001
+#   id: SNS.001
 #   severity: medium
 #   remediation: >-
 #     Set `KmsMasterKeyId` to a customer-managed key and grant publishing

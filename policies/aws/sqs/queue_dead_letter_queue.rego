@@ -8,7 +8,7 @@
 #   queue, a Lambda function, an SNS subscription, an EventBridge target...)
 #   are not required to have one.
 # custom:
-#   id: REGENT-SQS-002
+#   id: SQS.002
 #   severity: low
 #   remediation: >-
 #     Set `RedrivePolicy: {deadLetterTargetArn: <DLQ ARN>, maxReceiveCount: n}`

@@ -7,7 +7,7 @@
 #   other accounts, audited per principal or revoked. Queues often carry
 #   payment or customer payloads.
 # custom:
-#   id: REGENT-SQS-001
+#   id: SQS.001
 #   severity: medium
 #   remediation: >-
 #     Set `KmsMasterKeyId` to a customer-managed key (CDK: `encryption:

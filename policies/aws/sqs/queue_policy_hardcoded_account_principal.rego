@@ -8,7 +8,7 @@
 #   another AWS account, and the grant silently follows the template into
 #   every environment it is deployed to.
 # custom:
-#   id: REGENT-SQS-101
+#   id: SQS.101
 #   severity: high
 #   remediation: >-
 #     Grant access to principals defined in the stack (`Fn::GetAtt [Role,

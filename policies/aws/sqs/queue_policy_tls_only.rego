@@ -7,7 +7,7 @@
 #   statement on `aws:SecureTransport: false`. Queues with no queue policy at
 #   all are reported on the queue.
 # custom:
-#   id: REGENT-SQS-003
+#   id: SQS.003
 #   severity: medium
 #   remediation: >-
 #     Add an AWS::SQS::QueuePolicy with `{"Effect": "Deny", "Principal": "*",

@@ -7,7 +7,7 @@
 #   they are stored with S3-managed keys, so access cannot be limited or
 #   audited through a key policy.
 # custom:
-#   id: REGENT-SYNTHETICS-002
+#   id: SYNTHETICS.002
 #   severity: low
 #   remediation: >-
 #     Set `ArtifactConfig.S3Encryption: {EncryptionMode: SSE_KMS, KmsKeyArn:

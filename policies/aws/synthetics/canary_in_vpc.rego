@@ -7,7 +7,7 @@
 #   visits) can exfiltrate the role's credentials and the data it handles,
 #   and private endpoints can only be tested by exposing them publicly.
 # custom:
-#   id: REGENT-SYNTHETICS-001
+#   id: SYNTHETICS.001
 #   severity: low
 #   remediation: >-
 #     Set `VPCConfig` (`VpcId`, private `SubnetIds`, `SecurityGroupIds` with
