@@ -69,3 +69,11 @@ property_values(resource, path) := possible_values(object.get(resource, array.co
 as_array(x) := x if is_array(x)
 
 as_array(x) := [x] if not is_array(x)
+
+# The template's variants: one concrete template per choice of its free
+# variables (each branch of an undecidable Fn::If condition, each allowed
+# value of a parameter), as [{"conditions": {NAME: value}, "template": T}]
+# with Fn::If, parameters, mappings and Join/Sub/Select resolved where
+# known.  regent scan evaluates every control on every variant; tests use
+# this to check a control on a branch.
+variants(template) := cfn.expand(template)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "builtins/families.h"
+#include "cfn/cfn.h"
 
 enum { MAX_DEPTH = 32, MAX_RESULTS = 4096 };
 
@@ -228,7 +229,27 @@ static int bi_possible_values(rg_bi_ctx *ctx, const rg_value *args, int nargs, r
     return RG_BI_OK;
 }
 
+/* cfn.expand(template): the template's variants (see src/cfn/variants.c),
+ * as [{"conditions": {...}, "template": T}], the same expansion regent scan
+ * evaluates controls on, so policy tests can exercise it. */
+static int bi_expand(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    (void)nargs;
+    if (args[0].kind != RG_OBJECT) return rg_bi_type_error(ctx, 1, "object", args[0]);
+    rg_cfn_variant *vs;
+    bool truncated;
+    size_t n = rg_cfn_variants(rg_bi_arena(ctx), args[0], 256, &vs, &truncated);
+    rg_vec items = RG_VEC_INIT;
+    for (size_t i = 0; i < n; i++) {
+        rg_value kv[4] = {str(ctx, "conditions"), vs[i].conditions, str(ctx, "template"), vs[i].template};
+        rg_vec_push(&items, rg_object(rg_bi_arena(ctx), kv, 2));
+    }
+    *out = rg_vec_to_array(rg_bi_arena(ctx), &items);
+    rg_vec_fini(&items);
+    return RG_BI_OK;
+}
+
 const rg_builtin_def rg_builtins_cfn[] = {
     {"cfn.possible_values", bi_possible_values, 2, {RG_T_ANY, RG_T_ANY}, RG_T_ARR, 0},
+    {"cfn.expand", bi_expand, 1, {RG_T_ANY}, RG_T_ARR, 0},
     {0},
 };

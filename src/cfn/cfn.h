@@ -74,6 +74,21 @@ const rg_cfn_resource_info *rg_cfn_resource(const rg_cfn_template *t, const char
 /* The text of a 1-based source line (without newline); *len its length. */
 const char *rg_cfn_source_line(const rg_cfn_template *t, uint32_t line, size_t *len);
 
+/* One concrete form of a template: its free variables' values
+ * (condition name -> bool, parameter name -> value; decided conditions are
+ * named too) and the template with Fn::If, parameters, mappings, Join/Sub/
+ * Select resolved where known (see variants.c). */
+typedef struct rg_cfn_variant {
+    rg_value conditions;
+    rg_value template;
+} rg_cfn_variant;
+
+/* The variants of a template, allocated in a: one when it has no free
+ * variables (then template shares all structure with tpl).  At most max
+ * variants; *truncated tells when a covering subset was used instead of
+ * every combination. */
+size_t rg_cfn_variants(rg_arena *a, rg_value tpl, size_t max, rg_cfn_variant **out, bool *truncated);
+
 void rg_cfn_template_free(rg_cfn_template *t);
 void rg_cfn_templates_fini(rg_cfn_templates *ts);
 

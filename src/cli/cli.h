@@ -23,6 +23,8 @@ typedef struct rg_cli_command {
 
 int rg_cmd_eval(int argc, char **argv);
 int rg_cmd_scan(int argc, char **argv);
+int rg_cmd_test(int argc, char **argv);
+int rg_cmd_policies(int argc, char **argv);
 
 /* Prints diagnostics as "file:line:col: code: message", one per line. */
 void rg_cli_print_diags(FILE *f, const rg_diags *d);

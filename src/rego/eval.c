@@ -339,6 +339,7 @@ static int ev_expr_neg(ev *e, rg_value *fr, const rg_expr *x, K *k) {
 
 static int ev_expr(ev *e, rg_value *fr, const rg_expr *x, K *k) {
     if (ev_stack_exhausted(e)) return ev_error(e, "eval_error", x->loc, "evaluation nested too deeply");
+    if (e->on_expr) e->on_expr(e->on_expr_ud, &x->loc);
     if (!x->n_withs) return ev_expr_neg(e, fr, x, k);
     with_k w;
     w.outer = e->st;

@@ -536,6 +536,8 @@ int rg_query_eval(rg_policy *p, const rg_query *q, rg_arena *a, const rg_eval_op
     rg_bi_ctx_init(&e.bi, a);
     e.bi.print_out = opts->print_out;
     e.bi.now_ns = opts->now_ns;
+    e.on_expr = opts->on_expr;
+    e.on_expr_ud = opts->on_expr_ud;
     e.st.input = opts->input;
     e.st.cache = rg_arena_calloc(a, (p->n_nodes ? p->n_nodes : 1) * sizeof *e.st.cache);
     e.st.cache_state = rg_arena_calloc(a, p->n_nodes ? p->n_nodes : 1);

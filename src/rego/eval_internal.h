@@ -63,6 +63,8 @@ struct ev {
     const rg_query *query; /* top-level query: its term values are recorded */
     rg_value *expr_vals;
     int depth;
+    void (*on_expr)(void *ud, const rg_loc *loc);
+    void *on_expr_ud;
 };
 
 enum { CS_NONE = 0, CS_BUSY = 1, CS_DONE = 2 };

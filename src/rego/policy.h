@@ -107,6 +107,10 @@ typedef struct rg_eval_options {
     bool strict_builtin_errors;
     rg_buf *print_out; /* print() output, or NULL */
     int64_t now_ns;    /* 0: the real clock */
+    /* Called with the location of every expression evaluated (regent test
+     * --coverage), or NULL. */
+    void (*on_expr)(void *ud, const rg_loc *loc);
+    void *on_expr_ud;
 } rg_eval_options;
 
 /* One result per solution: an object {"bindings": {var: value...},

@@ -10,5 +10,8 @@ typedef struct rg_builtin_policy {
 
 /* Terminated by an entry with a NULL path. */
 extern const rg_builtin_policy rg_builtin_policies[];
+/* The library's unit tests (files named *_test.rego under policies), for `regent test`
+ * without paths; never loaded by scans. */
+extern const rg_builtin_policy rg_builtin_policy_tests[];
 
 #endif

@@ -84,6 +84,14 @@ if [ -d ../shared/corpus/cdk/out-debug/storage-insecure ]; then
 fi
 case_ scan-folder scan -v --no-builtin -p $ex tests/cli/data/scan-folder
 
+# regent test
+case_ test-help test --help
+case_ test-run test tests/cli/data/rtest
+case_ test-filter-coverage test --coverage --run 'deny|variant|mock' tests/cli/data/rtest
+case_ test-bad-policy test tests/cli/data/rtest-bad.rego
+case_ test-bad-run test --run '(' tests/cli/data/rtest
+case_ test-unknown-option test --frobnicate
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures CLI case(s) failed"
     exit 1

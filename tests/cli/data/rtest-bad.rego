@@ -1,0 +1,3 @@
+package bad
+
+test_x if {
