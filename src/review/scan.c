@@ -15,6 +15,7 @@
 #include "review/builtin_policies.h"
 #include "review/policy_load.h"
 #include "review/suppress.h"
+#include "review/variant_findings.h"
 #include "rego/policy.h"
 
 static const char *const rule_kinds[] = {"deny", "violation", "warn"};
@@ -28,6 +29,9 @@ typedef struct raw_result {
 
 typedef struct job {
     rg_cfn_template *t;
+    rg_value input;      /* the variant of t evaluated (see cfn/variants.c) */
+    size_t variant, n_variants;
+    rg_value conditions; /* the variant's variable values */
     rg_arena arena; /* evaluation results */
     raw_result *results;
     size_t n_results, cap_results;
@@ -159,7 +163,7 @@ static void push_result(job *j, size_t control, int kind, rg_value v) {
 
 static void run_job(scan_state *s, job *j) {
     rg_arena_init(&j->arena);
-    rg_eval_options eo = {.input = j->t->value};
+    rg_eval_options eo = {.input = j->input};
     for (size_t c = 0; c < s->n_controls; c++) {
         for (int k = 0; k < N_KINDS; k++) {
             if (!s->queries[c][k]) continue;
@@ -311,39 +315,97 @@ static int cmp_findings(const void *x, const void *y) {
     return strcmp(a->message, b->message);
 }
 
-static void collect_findings(scan_state *s, rg_scan_result *r) {
-    rg_finding_list all = {0};
-    for (size_t i = 0; i < s->n_jobs; i++) {
-        job *j = &s->jobs[i];
-        size_t first = all.len;
+static bool seen_error(const rg_diags *d, const rg_diag *e) {
+    for (size_t i = 0; i < d->len; i++)
+        if (d->items[i].line == e->line && d->items[i].col == e->col && !strcmp(d->items[i].msg, e->msg) &&
+            !strcmp(d->items[i].file ? d->items[i].file : "", e->file ? e->file : ""))
+            return true;
+    return false;
+}
+
+/* Findings of one template, from its jobs [i, end) (one per variant). */
+static void collect_template(scan_state *s, rg_scan_result *r, rg_finding_list *all, size_t i, size_t end) {
+    size_t first = all->len;
+    rg_vec variant_of = RG_VEC_INIT;
+    for (size_t v = i; v < end; v++) {
+        job *j = &s->jobs[v];
         for (size_t k = 0; k < j->n_results; k++) {
             rg_finding f;
             make_finding(s, r, j, &j->results[k], &f);
-            rg_finding_list_push(&all, &f);
+            rg_finding_list_push(all, &f);
+            rg_vec_push(&variant_of, rg_int((int64_t)j->variant));
         }
-        if (r->n_controls) {
-            rg_suppress_ctx ctx = {&s->arena, j->t, r->controls, s->aliases, r->n_controls, r->n_controls - 1};
-            rg_apply_suppressions(&ctx, &all, first);
-        }
+        /* The same evaluation error in several variants is reported once. */
         for (size_t k = 0; k < j->errors.len; k++) {
             rg_diag *d = &j->errors.items[k];
-            rg_diags_add(&r->errors, d->code, d->file, d->line, d->col, "%s", d->msg);
+            if (!seen_error(&r->errors, d)) rg_diags_add(&r->errors, d->code, d->file, d->line, d->col, "%s", d->msg);
         }
+    }
+    if (end - i > 1) {
+        size_t *vo = rg_xcalloc(variant_of.len ? variant_of.len : 1, sizeof *vo);
+        rg_value *conds = rg_xcalloc(end - i, sizeof *conds);
+        for (size_t k = 0; k < variant_of.len; k++) vo[k] = (size_t)variant_of.items[k].u.i;
+        for (size_t v = i; v < end; v++) conds[v - i] = s->jobs[v].conditions;
+        rg_merge_variant_findings(&s->arena, all, first, vo, conds, end - i);
+        free(vo);
+        free(conds);
+    }
+    rg_vec_fini(&variant_of);
+    if (r->n_controls) {
+        rg_suppress_ctx ctx = {&s->arena, s->jobs[i].t, r->controls, s->aliases, r->n_controls, r->n_controls - 1};
+        rg_apply_suppressions(&ctx, all, first);
+    }
+}
+
+static void collect_findings(scan_state *s, rg_scan_result *r) {
+    rg_finding_list all = {0};
+    for (size_t i = 0, end; i < s->n_jobs; i = end) {
+        for (end = i + 1; end < s->n_jobs && s->jobs[end].t == s->jobs[i].t;) end++;
+        collect_template(s, r, &all, i, end);
     }
     r->findings = rg_arena_memdup(&s->arena, all.items ? all.items : (rg_finding[1]){0},
                                   (all.len ? all.len : 1) * sizeof *r->findings);
     r->n_findings = all.len;
     free(all.items);
     qsort(r->findings, r->n_findings, sizeof *r->findings, cmp_findings);
-    r->templates = rg_arena_calloc(&s->arena, (s->n_jobs ? s->n_jobs : 1) * sizeof *r->templates);
-    for (size_t i = 0; i < s->n_jobs; i++) {
-        const rg_cfn_template *t = s->jobs[i].t;
+    size_t nt = s->templates.len;
+    r->templates = rg_arena_calloc(&s->arena, (nt ? nt : 1) * sizeof *r->templates);
+    for (size_t i = 0; i < nt; i++) {
+        const rg_cfn_template *t = s->templates.items[i];
         r->templates[i] = (rg_scanned){dup_opt(&s->arena, t->file), dup_opt(&s->arena, t->stack), t->n_resources};
     }
-    r->n_templates = s->n_jobs;
+    r->n_templates = nt;
 }
 
 /* ---- entry points ---- */
+
+/* One job per variant of each template: a template without conditions or
+ * multi-valued parameters is one job evaluated on the template itself. */
+static void make_jobs(scan_state *s, rg_scan_result *r) {
+    size_t cap = s->templates.len ? s->templates.len : 1;
+    s->jobs = rg_xcalloc(cap, sizeof *s->jobs);
+    s->n_jobs = 0;
+    for (size_t i = 0; i < s->templates.len; i++) {
+        rg_cfn_template *t = s->templates.items[i];
+        rg_cfn_variant *vs;
+        bool truncated;
+        size_t n = rg_cfn_variants(&s->arena, t->value, RG_MAX_VARIANTS, &vs, &truncated);
+        if (truncated)
+            rg_diags_add(&r->notes, "variants", t->file, 0, 0,
+                         "too many combinations of conditions and parameter values: evaluated %zu variants that "
+                         "cover every value of each, not every combination",
+                         n);
+        if (s->n_jobs + n > cap) {
+            while (s->n_jobs + n > cap) cap *= 2;
+            s->jobs = rg_xrealloc(s->jobs, cap * sizeof *s->jobs);
+        }
+        for (size_t k = 0; k < n; k++) {
+            job *j = &s->jobs[s->n_jobs++];
+            memset(j, 0, sizeof *j);
+            *j = (job){.t = t, .input = vs[k].template, .variant = k, .n_variants = n, .conditions = vs[k].conditions};
+        }
+    }
+}
 
 int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *opts, rg_scan_result *out) {
     memset(out, 0, sizeof *out);
@@ -357,9 +419,7 @@ int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *o
     else find_controls(s, out, &out->errors);
     for (size_t i = 0; i < n_inputs; i++)
         errs += rg_cfn_load_path(inputs[i], opts->verbose ? RG_CFN_VERBOSE : 0, &s->templates, &out->errors);
-    s->n_jobs = s->templates.len;
-    s->jobs = rg_xcalloc(s->n_jobs ? s->n_jobs : 1, sizeof *s->jobs);
-    for (size_t i = 0; i < s->n_jobs; i++) s->jobs[i].t = s->templates.items[i];
+    make_jobs(s, out);
     if (s->policy->compiled) run_jobs(s, opts->jobs);
     collect_findings(s, out);
     /* Skipped files are notes, not errors. */
