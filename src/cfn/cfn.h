@@ -89,6 +89,14 @@ typedef struct rg_cfn_variant {
  * every combination. */
 size_t rg_cfn_variants(rg_arena *a, rg_value tpl, size_t max, rg_cfn_variant **out, bool *truncated);
 
+/* Reports every construct whose effect regent cannot see (transforms and
+ * macros, nested stacks, SAM resources, Fn::ImportValue, Fn::ForEach,
+ * unknown intrinsic functions): logical_id is NULL for template-level
+ * constructs, path is relative to the resource (["Properties", ...]) or to
+ * the template root when logical_id is NULL; reason is a sentence. */
+typedef void (*rg_cfn_unverifiable_fn)(void *ud, const char *logical_id, rg_value path, const char *reason);
+void rg_cfn_unverifiable(rg_arena *a, rg_value tpl, rg_cfn_unverifiable_fn fn, void *ud);
+
 void rg_cfn_template_free(rg_cfn_template *t);
 void rg_cfn_templates_fini(rg_cfn_templates *ts);
 
