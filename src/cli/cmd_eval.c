@@ -121,16 +121,21 @@ static rg_value expr_text(rg_arena *a, const rg_query *q, const char *text, size
 static void print_results(rg_arena *a, const rg_query *q, const char *query, const rg_vec *results, const char *format) {
     rg_buf b = RG_BUF_INIT;
     if (!strcmp(format, "pretty")) {
-        /* One expression and no bindings: the value; otherwise the bindings. */
+        /* Without bindings, the expressions' values (one result: the value
+         * itself; several: an array of them); otherwise the bindings. */
+        bool any_bindings = false;
+        for (size_t i = 0; i < results->len; i++)
+            if (rg_object_get_str(results->items[i], "bindings").len) any_bindings = true;
         if (!results->len) {
             rg_buf_puts(&b, "undefined");
-        } else if (results->len == 1 && rg_object_get_str(results->items[0], "bindings").len == 0 &&
-                   rg_object_get_str(results->items[0], "expressions").len == 1) {
-            rg_json_write(&b, rg_object_get_str(results->items[0], "expressions").u.items[0], RG_JSON_PRETTY);
         } else {
             rg_vec all = RG_VEC_INIT;
-            for (size_t i = 0; i < results->len; i++) rg_vec_push(&all, rg_object_get_str(results->items[i], "bindings"));
-            rg_json_write(&b, rg_vec_to_array(a, &all), RG_JSON_PRETTY);
+            for (size_t i = 0; i < results->len; i++) {
+                rg_value ex = rg_object_get_str(results->items[i], "expressions");
+                rg_vec_push(&all, any_bindings ? rg_object_get_str(results->items[i], "bindings")
+                                               : ex.len == 1 ? ex.u.items[0] : ex);
+            }
+            rg_json_write(&b, !any_bindings && all.len == 1 ? all.items[0] : rg_vec_to_array(a, &all), RG_JSON_PRETTY);
             rg_vec_fini(&all);
         }
         printf("%s\n", rg_buf_cstr(&b));
