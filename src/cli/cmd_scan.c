@@ -7,7 +7,9 @@
 
 #include "cli/cli.h"
 #include "report/report.h"
+#include "review/config.h"
 #include "review/scan.h"
+#include "review/waivers.h"
 
 static const char scan_usage[] =
     "usage: regent scan [options] PATH...\n"
@@ -28,16 +30,30 @@ static const char scan_usage[] =
     "  -v, --verbose         also say which files were skipped as not templates\n"
     "  -h, --help            show this help\n"
     "\n"
+    "governance (docs/governance.md):\n"
+    "      --config FILE     settings file (default: ./.regent.yaml if present); options override it\n"
+    "      --waivers FILE    central waivers (repeatable; replaces the configuration's list)\n"
+    "      --no-inline-suppressions\n"
+    "                        ignore suppressions written in templates and report each one\n"
+    "      --governance      report resources no approved control reviews (GOV.001, GOV.002)\n"
+    "                        (default: when some control declares resource_types)\n"
+    "      --no-governance   do not report them\n"
+    "\n"
     "exit status: 0 no finding at or above --fail-on, 1 such findings,\n"
-    "             2 an input or a policy could not be read or compiled (the rest is still scanned)\n";
+    "             2 an input, a policy or a waivers file could not be read or compiled (the rest\n"
+    "             is still scanned), or the configuration is invalid (nothing is scanned)\n"
+    "\n"
+    "environment: REGENT_TODAY=YYYY-MM-DD sets the date waivers expire against (default: today, UTC)\n";
 
 typedef struct scan_args {
-    const char **inputs, **policies;
-    size_t n_inputs, n_policies;
-    const char *format, *output;
+    const char **inputs, **policies, **waivers;
+    size_t n_inputs, n_policies, n_waivers;
+    const char *format, *output, *config;
     int fail_on; /* severity, or -1 for never */
     int jobs;
     bool no_builtin, verbose, show_suppressed;
+    bool fail_on_set, no_inline_suppressions;
+    rg_gov_mode governance; /* RG_GOV_AUTO: not given */
 } scan_args;
 
 static void push(const char ***list, size_t *n, const char *s) {
@@ -53,7 +69,7 @@ static int parse_scan_args(int argc, char **argv, scan_args *a) {
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes = !strcmp(s, "-p") || !strcmp(s, "--policy") || !strcmp(s, "-f") || !strcmp(s, "--format") ||
                      !strcmp(s, "-o") || !strcmp(s, "--output") || !strcmp(s, "--fail-on") || !strcmp(s, "-j") ||
-                     !strcmp(s, "--jobs");
+                     !strcmp(s, "--jobs") || !strcmp(s, "--config") || !strcmp(s, "--waivers");
         if (takes && !val) {
             fprintf(stderr, "regent scan: option '%s' needs a value\n", s);
             return -1;
@@ -73,6 +89,7 @@ static int parse_scan_args(int argc, char **argv, scan_args *a) {
             a->output = argv[++i];
         } else if (!strcmp(s, "--fail-on")) {
             const char *lv = argv[++i];
+            a->fail_on_set = true;
             a->fail_on = !strcmp(lv, "never") ? -1 : !strcmp(lv, "any") ? RG_SEV_INFO : rg_severity_parse(lv);
             if (a->fail_on < -1 || (a->fail_on == -1 && strcmp(lv, "never") != 0)) {
                 fprintf(stderr, "regent scan: unknown level '%s' (want info, low, medium, high, critical or never)\n", lv);
@@ -90,6 +107,14 @@ static int parse_scan_args(int argc, char **argv, scan_args *a) {
             a->show_suppressed = true;
         } else if (!strcmp(s, "--no-builtin")) {
             a->no_builtin = true;
+        } else if (!strcmp(s, "--config")) {
+            a->config = argv[++i];
+        } else if (!strcmp(s, "--waivers")) {
+            push(&a->waivers, &a->n_waivers, argv[++i]);
+        } else if (!strcmp(s, "--no-inline-suppressions")) {
+            a->no_inline_suppressions = true;
+        } else if (!strcmp(s, "--governance") || !strcmp(s, "--no-governance")) {
+            a->governance = !strcmp(s, "--governance") ? RG_GOV_ON : RG_GOV_OFF;
         } else if (!strcmp(s, "-v") || !strcmp(s, "--verbose")) {
             a->verbose = true;
         } else if (s[0] == '-' && s[1]) {
@@ -106,14 +131,55 @@ static int parse_scan_args(int argc, char **argv, scan_args *a) {
     return 0;
 }
 
+/* The configuration file: --config, else .regent.yaml when present.  An
+ * invalid one stops the run: it decides what the scan means. */
+static int load_config(const scan_args *a, rg_config *c) {
+    const char *path = a->config ? a->config : access(".regent.yaml", F_OK) == 0 ? ".regent.yaml" : NULL;
+    if (!path) return 0;
+    rg_diags errors = RG_DIAGS_INIT;
+    int n = rg_config_load(c, path, &errors);
+    rg_cli_print_diags(stderr, &errors);
+    rg_diags_fini(&errors);
+    return n ? -1 : 0;
+}
+
+/* Scan options from the arguments, over the configuration's settings. */
+static int scan_options(scan_args *a, const rg_config *c, rg_scan_options *o) {
+    const char *today = getenv("REGENT_TODAY");
+    if (today && !rg_date_valid(today)) {
+        fprintf(stderr, "regent scan: REGENT_TODAY must be a date YYYY-MM-DD, not '%s'\n", today);
+        return -1;
+    }
+    if (!a->fail_on_set && c->fail_on != RG_CONFIG_UNSET) a->fail_on = c->fail_on;
+    rg_gov_mode gov = a->governance;
+    if (gov == RG_GOV_AUTO && c->governance != RG_CONFIG_UNSET) gov = c->governance ? RG_GOV_ON : RG_GOV_OFF;
+    *o = (rg_scan_options){
+        .policy_paths = a->policies,
+        .n_policy_paths = a->n_policies,
+        .no_builtin = a->no_builtin,
+        .jobs = a->jobs,
+        .verbose = a->verbose,
+        .governance = gov,
+        .review_types = {c->no_review_types, c->n_no_review_types, c->review_types, c->n_review_types},
+        .no_inline_suppressions = a->no_inline_suppressions || c->no_inline_suppressions == 1,
+        .waiver_files = a->n_waivers ? a->waivers : c->waivers,
+        .n_waiver_files = a->n_waivers ? a->n_waivers : c->n_waivers,
+        .today = today,
+    };
+    return 0;
+}
+
 int rg_cmd_scan(int argc, char **argv) {
     scan_args a = {0};
+    rg_config config;
+    rg_config_init(&config);
     int status = RG_EXIT_OK;
-    if (parse_scan_args(argc, argv, &a) != 0) {
+    rg_scan_options opts;
+    if (parse_scan_args(argc, argv, &a) != 0 || load_config(&a, &config) != 0 ||
+        scan_options(&a, &config, &opts) != 0) {
         status = RG_EXIT_ERROR;
         goto out;
     }
-    rg_scan_options opts = {a.policies, a.n_policies, a.no_builtin, a.jobs, a.verbose};
     rg_scan_result r;
     int rc = rg_scan(a.inputs, a.n_inputs, &opts, &r);
     FILE *f = stdout;
@@ -136,7 +202,9 @@ int rg_cmd_scan(int argc, char **argv) {
     else if (a.fail_on >= 0 && max >= a.fail_on) status = RG_EXIT_FINDINGS;
     rg_scan_result_fini(&r);
 out:
+    rg_config_fini(&config);
     free(a.inputs);
     free(a.policies);
+    free(a.waivers);
     return status;
 }

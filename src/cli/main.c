@@ -15,6 +15,7 @@ static const rg_cli_command commands[] = {
     {"scan", "review CloudFormation templates and CDK cloud assemblies", rg_cmd_scan},
     {"eval", "evaluate a Rego query against policies, data and input", rg_cmd_eval},
     {"test", "run Rego unit tests (test_* rules) of policies", rg_cmd_test},
+    {"policies", "list the controls, their metadata and what they cover", rg_cmd_policies},
     {"version", "print the version", cmd_version},
 };
 

@@ -192,6 +192,24 @@ static void write_templates(rg_jw *w, const rg_scan_result *r) {
     rg_jw_close(w, ']');
 }
 
+/* resource_types and approval, only for controls whose METADATA has them. */
+static void write_governance(rg_jw *w, const rg_control_gov *g) {
+    if (g->n_resource_types) {
+        rg_jw_key(w, "resource_types");
+        rg_jw_open(w, '[');
+        for (size_t k = 0; k < g->n_resource_types; k++) rg_jw_str(w, g->resource_types[k]);
+        rg_jw_close(w, ']');
+    }
+    if (g->approval_status || g->n_resource_types) {
+        rg_jw_key(w, "approval");
+        rg_jw_open(w, '{');
+        rg_jw_kstr(w, "status", g->approved ? "approved" : "pending");
+        rg_jw_kstr(w, "reviewer", g->reviewer);
+        rg_jw_kstr(w, "date", g->approval_date);
+        rg_jw_close(w, '}');
+    }
+}
+
 static void write_controls(rg_jw *w, const rg_scan_result *r) {
     rg_jw_key(w, "controls");
     rg_jw_open(w, '[');
@@ -205,6 +223,7 @@ static void write_controls(rg_jw *w, const rg_scan_result *r) {
         rg_jw_kstr(w, "description", c->description);
         rg_jw_kstr(w, "remediation", c->remediation);
         rg_jw_kstr(w, "source_file", c->source_file);
+        if (r->control_gov) write_governance(w, &r->control_gov[i]);
         rg_jw_close(w, '}');
     }
     rg_jw_close(w, ']');

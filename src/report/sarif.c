@@ -79,7 +79,8 @@ static void write_text_obj(rg_jw *w, const char *key, const char *text) {
     rg_jw_close(w, '}');
 }
 
-static void write_rule(rg_jw *w, const rg_control *c) {
+/* g: the control's governance metadata, or NULL. */
+static void write_rule(rg_jw *w, const rg_control *c, const rg_control_gov *g) {
     rg_buf name = RG_BUF_INIT;
     rule_name(&name, c);
     const char *title = c->title ? c->title : c->id ? c->id : "unknown";
@@ -101,6 +102,13 @@ static void write_rule(rg_jw *w, const rg_control *c) {
     rg_jw_open(w, '[');
     rg_jw_str(w, "security");
     rg_jw_close(w, ']');
+    if (g && g->n_resource_types) {
+        rg_jw_key(w, "resourceTypes");
+        rg_jw_open(w, '[');
+        for (size_t k = 0; k < g->n_resource_types; k++) rg_jw_str(w, g->resource_types[k]);
+        rg_jw_close(w, ']');
+    }
+    if (g && (g->n_resource_types || g->approval_status)) rg_jw_kstr(w, "approval", g->approved ? "approved" : "pending");
     rg_jw_close(w, '}');
     rg_jw_close(w, '}');
     rg_buf_fini(&name);
@@ -115,7 +123,7 @@ static void write_driver(rg_jw *w, const rg_scan_result *r) {
     if (r->tool_version) rg_jw_kstr(w, "version", r->tool_version);
     rg_jw_key(w, "rules");
     rg_jw_open(w, '[');
-    for (size_t i = 0; r->controls && i < r->n_controls; i++) write_rule(w, &r->controls[i]);
+    for (size_t i = 0; r->controls && i < r->n_controls; i++) write_rule(w, &r->controls[i], r->control_gov ? &r->control_gov[i] : NULL);
     rg_jw_close(w, ']');
     rg_jw_close(w, '}');
     rg_jw_close(w, '}');

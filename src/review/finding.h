@@ -36,6 +36,18 @@ typedef struct rg_control {
     const char *source_file;  /* the policy file */
 } rg_control;
 
+/* A control's governance metadata (METADATA custom.resource_types and
+ * custom.approval), kept beside rg_control (rg_scan_result.control_gov) so
+ * positional rg_control initializers stay valid. */
+typedef struct rg_control_gov {
+    const char *const *resource_types; /* CloudFormation types it reviews (globs allowed) */
+    size_t n_resource_types;
+    const char *approval_status; /* custom.approval.status as written; NULL when missing */
+    const char *reviewer;        /* custom.approval.reviewer (may be NULL) */
+    const char *approval_date;   /* custom.approval.date (may be NULL) */
+    bool approved;               /* approval_status is "approved"; anything else is pending */
+} rg_control_gov;
+
 typedef struct rg_finding {
     size_t control;           /* index into rg_scan_result.controls */
     const char *rule;         /* "deny", "violation" or "warn" */
@@ -67,6 +79,7 @@ typedef struct rg_scanned {
 typedef struct rg_scan_result {
     rg_control *controls;
     size_t n_controls;
+    rg_control_gov *control_gov; /* per control, parallel to controls; NULL in hand-built results */
     rg_finding *findings;     /* sorted: file, line, col, control id */
     size_t n_findings;
     rg_scanned *templates;

@@ -15,6 +15,7 @@
 #include "review/builtin_policies.h"
 #include "review/policy_load.h"
 #include "review/suppress.h"
+#include "review/waivers.h"
 #include "review/variant_findings.h"
 #include "rego/policy.h"
 
@@ -48,6 +49,7 @@ typedef struct scan_state {
     rg_value *aliases;             /* per control: custom.aliases, for peer suppressions */
     size_t n_controls;
     atomic_size_t next;
+    const rg_scan_options *opts;
 } scan_state;
 
 /* ---- policies and controls ---- */
@@ -92,6 +94,33 @@ static char *rule_query(rg_arena *a, const rg_node *pkg, const char *rule) {
     return q;
 }
 
+/* Appends the GOV.* pseudo-controls this run reports on after the n
+ * evaluated controls: GOV.001/GOV.002 when governance runs (auto: when some
+ * control declares resource_types), GOV.003 always, GOV.004 with waivers,
+ * GOV.005 always.
+ * Returns the number of controls. */
+static size_t add_gov_controls(scan_state *s, rg_scan_result *r, size_t n) {
+    bool gov = s->opts->governance == RG_GOV_ON;
+    for (size_t i = 0; s->opts->governance == RG_GOV_AUTO && i < n; i++)
+        if (r->control_gov[i].n_resource_types) gov = true;
+    size_t total = n;
+    if (gov) {
+        r->controls[total++] = *rg_gov_control("GOV.001");
+        r->controls[total++] = *rg_gov_control("GOV.002");
+    }
+    r->controls[total++] = *rg_gov_control("GOV.003");
+    if (s->opts->n_waiver_files) r->controls[total++] = *rg_gov_control("GOV.004");
+    r->controls[total++] = *rg_gov_control("GOV.005");
+    return total;
+}
+
+/* Index of a GOV.* pseudo-control, or SIZE_MAX when this run has none. */
+static size_t gov_index(const scan_state *s, const rg_scan_result *r, const char *id) {
+    for (size_t i = s->n_controls; i < r->n_controls; i++)
+        if (!strcmp(r->controls[i].id, id)) return i;
+    return SIZE_MAX;
+}
+
 static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
     rg_vec controls = RG_VEC_INIT; /* node pointers as ints, in node (path) order */
     for (size_t i = 0; i < s->policy->n_nodes; i++) {
@@ -104,22 +133,12 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
         }
         if (any) rg_vec_push(&controls, rg_int((int64_t)i));
     }
-    /* One more control at the end: findings about suppressions themselves. */
-    size_t total = controls.len + 1;
+    /* Up to five more controls at the end: the GOV.* governance findings. */
+    size_t total = controls.len + 5;
     r->controls = rg_arena_calloc(&s->arena, total * sizeof *r->controls);
+    r->control_gov = rg_arena_calloc(&s->arena, total * sizeof *r->control_gov);
     s->queries = rg_arena_calloc(&s->arena, total * sizeof *s->queries);
     s->aliases = rg_arena_calloc(&s->arena, total * sizeof *s->aliases);
-    r->controls[controls.len] = (rg_control){
-        .id = "GOV.003",
-        .package = "regent",
-        .title = "Suppressions are justified, name a known control and still apply",
-        .description = "An exception without a recorded reason cannot be reviewed; one that names no control or matches "
-                       "no finding hides nothing today but would silently hide a future finding; a misspelled "
-                       "suppression key is ignored by the tool it was written for.",
-        .remediation = "Give every suppression a reason (regent: reason, cfn_nag/cdk_nag: reason, checkov: comment), "
-                       "name an existing control, remove stale suppressions, and fix misspelled keys.",
-        .severity = RG_SEV_MEDIUM,
-    };
     for (size_t ci = 0; ci < controls.len; ci++) {
         rg_node *n = s->policy->nodes[controls.items[ci].u.i];
         rg_control *c = &r->controls[ci];
@@ -132,6 +151,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
         c->description = d ? rg_arena_strdup(&s->arena, d) : NULL;
         c->remediation = m ? rg_arena_strdup(&s->arena, m) : NULL;
         s->aliases[ci] = rg_object_get_str(rg_object_get_str(ann, "custom"), "aliases");
+        rg_gov_read_metadata(&s->arena, ann, &r->control_gov[ci]);
         int sev = rg_severity_parse(ann_string(ann, "severity"));
         c->severity = sev < 0 ? RG_SEV_MEDIUM : (rg_severity)sev;
         const rg_crule *any_rule = NULL;
@@ -146,7 +166,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
         }
         c->source_file = any_rule && any_rule->module ? rg_arena_strdup(&s->arena, any_rule->module->file) : NULL;
     }
-    r->n_controls = total;
+    r->n_controls = add_gov_controls(s, r, controls.len);
     s->n_controls = controls.len; /* evaluated ones */
     rg_vec_fini(&controls);
 }
@@ -323,6 +343,39 @@ static bool seen_error(const rg_diags *d, const rg_diag *e) {
     return false;
 }
 
+/* Inline suppressions (or, with --no-inline-suppressions, findings about
+ * them), then GOV.001/GOV.002 for one template's findings all[first..]. */
+static void govern_template(scan_state *s, rg_scan_result *r, rg_finding_list *all, size_t first,
+                            const rg_cfn_template *t) {
+    rg_suppress_ctx ctx = {.arena = &s->arena, .t = t, .controls = r->controls, .aliases = s->aliases,
+                           .n_controls = r->n_controls, .meta_control = gov_index(s, r, "GOV.003"),
+                           .first_governance = s->n_controls, .ignore_inline = s->opts->no_inline_suppressions};
+    rg_apply_suppressions(&ctx, all, first);
+    rg_gov_ctx gc = {&s->arena, t, r->controls, r->control_gov, s->n_controls, gov_index(s, r, "GOV.001"),
+                     gov_index(s, r, "GOV.002"), &s->opts->review_types};
+    if (gc.gov001 != SIZE_MAX) rg_gov_check_template(&gc, all);
+    rg_gov_check_unverifiable(&gc, gov_index(s, r, "GOV.005"), all);
+}
+
+/* Central waivers over the whole run's findings, and GOV.004 about them. */
+static void apply_waivers(scan_state *s, rg_scan_result *r, rg_finding_list *all) {
+    const rg_scan_options *o = s->opts;
+    if (!o->n_waiver_files) return;
+    rg_waivers w;
+    rg_waivers_init(&w);
+    for (size_t i = 0; i < o->n_waiver_files; i++) rg_waivers_load(&w, o->waiver_files[i], &r->errors);
+    char today[11];
+    if (o->today) snprintf(today, sizeof today, "%s", o->today);
+    else rg_today_utc(today);
+    size_t nt = s->templates.len;
+    rg_scanned *scanned = rg_xcalloc(nt ? nt : 1, sizeof *scanned);
+    for (size_t i = 0; i < nt; i++) scanned[i] = (rg_scanned){s->templates.items[i]->file, s->templates.items[i]->stack, 0};
+    rg_waiver_ctx c = {&s->arena, r->controls, r->n_controls, gov_index(s, r, "GOV.004"), today, scanned, nt};
+    if (c.gov004 != SIZE_MAX) rg_waivers_apply(&w, &c, all);
+    free(scanned);
+    rg_waivers_fini(&w);
+}
+
 /* Findings of one template, from its jobs [i, end) (one per variant). */
 static void collect_template(scan_state *s, rg_scan_result *r, rg_finding_list *all, size_t i, size_t end) {
     size_t first = all->len;
@@ -351,10 +404,7 @@ static void collect_template(scan_state *s, rg_scan_result *r, rg_finding_list *
         free(conds);
     }
     rg_vec_fini(&variant_of);
-    if (r->n_controls) {
-        rg_suppress_ctx ctx = {&s->arena, s->jobs[i].t, r->controls, s->aliases, r->n_controls, r->n_controls - 1};
-        rg_apply_suppressions(&ctx, all, first);
-    }
+    if (r->n_controls) govern_template(s, r, all, first, s->jobs[i].t);
 }
 
 static void collect_findings(scan_state *s, rg_scan_result *r) {
@@ -363,6 +413,7 @@ static void collect_findings(scan_state *s, rg_scan_result *r) {
         for (end = i + 1; end < s->n_jobs && s->jobs[end].t == s->jobs[i].t;) end++;
         collect_template(s, r, &all, i, end);
     }
+    apply_waivers(s, r, &all);
     r->findings = rg_arena_memdup(&s->arena, all.items ? all.items : (rg_finding[1]){0},
                                   (all.len ? all.len : 1) * sizeof *r->findings);
     r->n_findings = all.len;
@@ -412,6 +463,7 @@ int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *o
     out->tool_version = "0.1.0";
     scan_state *s = rg_xcalloc(1, sizeof *s);
     out->owner = s;
+    s->opts = opts;
     rg_arena_init(&s->arena);
     s->policy = rg_policy_new();
     int errs = load_policies(s, opts, &out->errors);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "review/finding.h"
+#include "review/governance.h"
 
 typedef struct rg_scan_options {
     const char *const *policy_paths; /* extra .rego files or folders (--policy) */
@@ -15,6 +16,13 @@ typedef struct rg_scan_options {
     bool no_builtin;                 /* skip the embedded library */
     int jobs;                        /* worker threads; <= 0: number of CPUs */
     bool verbose;                    /* note skipped files in errors with code "skipped" */
+    /* governance (docs/governance.md) */
+    rg_gov_mode governance;          /* GOV.001/GOV.002: auto (default), on or off */
+    rg_gov_types review_types;       /* no-review list configuration */
+    bool no_inline_suppressions;     /* template suppressions are reported (GOV.003), never applied */
+    const char *const *waiver_files; /* central waivers (GOV.004 about them) */
+    size_t n_waiver_files;
+    const char *today;               /* "YYYY-MM-DD" for waiver expiry; NULL: the current UTC date */
 } rg_scan_options;
 
 /* Scans the inputs (files, folders, cloud assemblies, "-").  Fills *out

@@ -163,20 +163,36 @@ static bool alias_matches(const rg_suppress_ctx *c, size_t control, const char *
 }
 
 static bool covers(const rg_suppress_ctx *c, const supp *s, const rg_finding *f) {
-    if (f->control == c->meta_control) return false;
+    if (f->control == c->meta_control || f->control >= c->first_governance) return false;
     if (s->logical_id && (!f->logical_id || strcmp(s->logical_id, f->logical_id) != 0)) return false;
     if (!strcmp(s->syntax->tool, "regent")) return !strcmp(c->controls[f->control].id, s->id);
     return alias_matches(c, f->control, s->syntax->tool, s->id);
 }
 
 static bool names_known_control(const rg_suppress_ctx *c, const supp *s) {
-    for (size_t i = 0; i < c->n_controls; i++) {
+    for (size_t i = 0; i < c->n_controls && i < c->first_governance; i++) {
         if (i == c->meta_control) continue;
         if (!strcmp(s->syntax->tool, "regent") ? !strcmp(c->controls[i].id, s->id)
                                                 : alias_matches(c, i, s->syntax->tool, s->id))
             return true;
     }
     return false;
+}
+
+static bool names_governance_control(const rg_suppress_ctx *c, const supp *s) {
+    if (strcmp(s->syntax->tool, "regent") != 0) return false;
+    for (size_t i = c->first_governance; i < c->n_controls; i++)
+        if (c->controls[i].id && !strcmp(c->controls[i].id, s->id)) return true;
+    return false;
+}
+
+/* --no-inline-suppressions: every suppression is a finding where it is written. */
+static void report_ignored(const rg_suppress_ctx *c, const supp_list *sl, rg_finding_list *findings) {
+    for (size_t k = 0; k < sl->len; k++) {
+        const supp *s = &sl->items[k];
+        add_meta(c, findings, s->logical_id, s->path, RG_SEV_MEDIUM,
+                 "%s suppression of %s ignored: exceptions are granted centrally as waivers", s->syntax->tool, s->id);
+    }
 }
 
 void rg_apply_suppressions(const rg_suppress_ctx *c, rg_finding_list *findings, size_t first) {
@@ -186,6 +202,11 @@ void rg_apply_suppressions(const rg_suppress_ctx *c, rg_finding_list *findings, 
     for (size_t i = 0; resources.kind == RG_OBJECT && i < resources.len; i++) {
         rg_value id = rg_obj_key(resources, i);
         if (id.kind == RG_STRING) read_metadata(c, rg_object_get_str(rg_obj_val(resources, i), "Metadata"), id.u.s, &sl, findings);
+    }
+    if (c->ignore_inline) {
+        report_ignored(c, &sl, findings);
+        free(sl.items);
+        return;
     }
     size_t end = findings->len;
     for (size_t i = first; i < end; i++) {
@@ -207,7 +228,11 @@ void rg_apply_suppressions(const rg_suppress_ctx *c, rg_finding_list *findings, 
             add_meta(c, findings, s->logical_id, s->path, RG_SEV_MEDIUM,
                      "%s suppression of %s has no %s: every exception needs a recorded justification", s->syntax->tool,
                      s->id, s->syntax->why_key);
-        if (!names_known_control(c, s))
+        if (names_governance_control(c, s))
+            add_meta(c, findings, s->logical_id, s->path, RG_SEV_MEDIUM,
+                     "regent suppression of %s has no effect: governance findings are only waived centrally (waivers)",
+                     s->id);
+        else if (!names_known_control(c, s))
             add_meta(c, findings, s->logical_id, s->path, RG_SEV_LOW, "%s suppression names %s, which no regent control %s",
                      s->syntax->tool, s->id, strcmp(s->syntax->tool, "regent") ? "lists as an alias" : "has as its id");
         else if (!s->matched)

@@ -92,6 +92,43 @@ case_ test-bad-policy test tests/cli/data/rtest-bad.rego
 case_ test-bad-run test --run '(' tests/cli/data/rtest
 case_ test-unknown-option test --frobnicate
 
+# policies: a small fixed policy set (the built-in library's metadata changes)
+pd=tests/cli/data/policies
+pc="policies --no-builtin -p $pd/catalog"
+case_ policies-help policies --help
+case_ policies-table $pc
+case_ policies-json $pc --format json
+case_ policies-markdown $pc --format markdown
+case_ policies-threats $pc --format threats
+case_ policies-threats-missing $pc -p $pd/no-threats.rego --format threats
+case_ policies-bad-metadata policies --no-builtin -p $pd/bad-metadata
+case_ policies-syntax-error policies --no-builtin -p $pd/syntax-error.rego
+case_ policies-bad-format policies --format xml
+case_ policies-bad-argument policies $pd/catalog
+
+# governance (docs/governance.md): coverage by approved controls, waivers,
+# configuration, inline suppressions off.  Waiver expiry against a pinned date.
+gd=tests/cli/data/governance
+gs="scan --no-builtin -p $gd/policies"
+export REGENT_TODAY=2026-12-01
+case_ gov-coverage $gs $gd/template.yaml
+case_ gov-coverage-json $gs --format json $gd/template.yaml
+case_ gov-coverage-sarif $gs --format sarif $gd/template.yaml
+case_ gov-off $gs --no-governance $gd/template.yaml
+case_ gov-auto-off scan --no-builtin -p $ex $gd/template.yaml
+case_ gov-forced scan --no-builtin -p $ex --governance $gd/template.yaml
+case_ gov-waivers $gs --waivers $gd/waivers.yaml --show-suppressed $gd/template.yaml
+case_ gov-waivers-json $gs --waivers $gd/waivers.yaml --format json $gd/template.yaml
+case_ gov-bad-waivers $gs --waivers $gd/bad-waivers.yaml --waivers $gd/no-such-waivers.yaml $gd/template.yaml
+case_ gov-no-inline scan --no-builtin -p tests/cli/data/suppress/policy.rego --no-inline-suppressions tests/cli/data/suppress/template.yaml
+case_ gov-config $gs --config $gd/regent.yaml $gd/template.yaml
+case_ gov-config-override $gs --config $gd/regent.yaml --fail-on high --no-governance $gd/template.yaml
+case_ gov-bad-config $gs --config $gd/bad-config.yaml $gd/template.yaml
+case_ gov-missing-config $gs --config $gd/no-such-config.yaml $gd/template.yaml
+export REGENT_TODAY=2026-13-01
+case_ gov-bad-today $gs --waivers $gd/waivers.yaml $gd/template.yaml
+unset REGENT_TODAY
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures CLI case(s) failed"
     exit 1

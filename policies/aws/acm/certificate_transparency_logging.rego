@@ -9,12 +9,24 @@
 # custom:
 #   id: ACM.001
 #   severity: low
-#   remediation: >-
-#     Remove `CertificateTransparencyLoggingPreference` or set it to `ENABLED`
-#     (CDK: `transparencyLoggingEnabled: true`, the default, on
-#     `acm.Certificate`).
+#   resource_types: [AWS::CertificateManager::Certificate]
+#   threats: [T02, T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [SC-17, SI-4]
+#   remediation: |-
+#     Remove `CertificateTransparencyLoggingPreference` or set it to `ENABLED`.
+#     ```ts
+#     new acm.Certificate(this, 'ApiCertificate', {
+#       domainName: 'api.payments.example-bank.com',
+#       validation: acm.CertificateValidation.fromDns(zone),
+#       transparencyLoggingEnabled: true,
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.acm.certificate_transparency_logging
 
 import rego.v1

@@ -8,16 +8,30 @@
 # custom:
 #   id: APIGW.006
 #   severity: high
-#   remediation: >-
-#     Set `SecurityPolicy: TLS_1_2` (or a `SecurityPolicy_TLS13_*` enhanced
-#     policy) on `AWS::ApiGateway::DomainName` and in every
-#     `DomainNameConfigurations` entry of `AWS::ApiGatewayV2::DomainName`
-#     (CDK: `securityPolicy: apigw.SecurityPolicy.TLS_1_2` on the domain
-#     name).
+#   resource_types: [AWS::ApiGateway::DomainName, AWS::ApiGateway::DomainNameV2, AWS::ApiGatewayV2::DomainName]
+#   threats: [T02]
+#   mitigations: [M02]
 #   frameworks:
 #     nist-800-53: [SC-8, SC-13, SC-23]
+#     soc2: [CC6.7]
+#     pci-dss-4.0: ["4.2.1"]
+#   remediation: |-
+#     Set `SecurityPolicy: TLS_1_2` (or a `SecurityPolicy_TLS13_*` enhanced
+#     policy) on `AWS::ApiGateway::DomainName` and in every
+#     `DomainNameConfigurations` entry of `AWS::ApiGatewayV2::DomainName`.
+#     ```ts
+#     new apigw.DomainName(this, 'ApiDomain', {
+#       domainName: 'api.example.com',
+#       certificate,
+#       securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+#     });
+#     ```
 #   aliases:
 #     control_tower: [CT.APIGATEWAY.PR.6]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.apigateway.domain_tls_policy
 
 import rego.v1

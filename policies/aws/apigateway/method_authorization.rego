@@ -8,18 +8,33 @@
 # custom:
 #   id: APIGW.007
 #   severity: high
-#   remediation: >-
-#     Set `AuthorizationType` to `COGNITO_USER_POOLS`, `CUSTOM` (a Lambda
-#     authorizer, with `AuthorizerId`) or `AWS_IAM` on every method; for HTTP
-#     APIs set the route's `AuthorizationType` to `JWT`, `CUSTOM` or
-#     `AWS_IAM` (CDK: `defaultMethodOptions: {authorizer,
-#     authorizationType: apigw.AuthorizationType.COGNITO}` on the RestApi, or
-#     per `addMethod`).
+#   resource_types: [AWS::ApiGateway::Method, AWS::ApiGatewayV2::Route]
+#   threats: [T03, T14]
+#   mitigations: [M03]
 #   frameworks:
 #     nist-800-53: [AC-3, IA-2, IA-8]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Set `AuthorizationType` to `COGNITO_USER_POOLS`, `CUSTOM` (a Lambda
+#     authorizer, with `AuthorizerId`) or `AWS_IAM` on every method; on HTTP
+#     API routes use `JWT`, `CUSTOM` or `AWS_IAM`.
+#     ```ts
+#     new apigw.RestApi(this, 'Api', {
+#       defaultMethodOptions: {
+#         authorizer,
+#         authorizationType: apigw.AuthorizationType.COGNITO,
+#       },
+#     });
+#     ```
 #   aliases:
 #     cfn_nag: [W59]
 #     checkov: [CKV_AWS_59]
+#     cdk_nag: [AwsSolutions-APIG4]
+#     control_tower: [CT.APIGATEWAY.PR.5]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.apigateway.method_authorization
 
 import rego.v1

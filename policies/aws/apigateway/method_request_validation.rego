@@ -9,15 +9,27 @@
 # custom:
 #   id: APIGW.008
 #   severity: low
-#   remediation: >-
-#     Create an `AWS::ApiGateway::RequestValidator` (`ValidateRequestBody`,
-#     `ValidateRequestParameters`) and set `RequestValidatorId` (with
-#     `RequestModels` / `RequestParameters`) on the method (CDK:
-#     `requestValidatorOptions: {validateRequestBody: true,
-#     validateRequestParameters: true}` and `requestModels` in
-#     `addMethod`).
+#   resource_types: [AWS::ApiGateway::Method]
+#   threats: [T14]
+#   mitigations: [M14]
 #   frameworks:
 #     nist-800-53: [SI-10]
+#   remediation: |-
+#     Create an `AWS::ApiGateway::RequestValidator` (`ValidateRequestBody`,
+#     `ValidateRequestParameters`) and set `RequestValidatorId`, with
+#     `RequestModels` or `RequestParameters`, on the method.
+#     ```ts
+#     payments.addMethod('POST', integration, {
+#       requestValidatorOptions: { validateRequestBody: true, validateRequestParameters: true },
+#       requestModels: { 'application/json': paymentModel },
+#     });
+#     ```
+#   aliases:
+#     cdk_nag: [AwsSolutions-APIG2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.apigateway.method_request_validation
 
 import rego.v1

@@ -8,16 +8,33 @@
 # custom:
 #   id: APIGW.001
 #   severity: medium
-#   remediation: >-
-#     Set `AccessLogSetting` (`DestinationArn` of a CloudWatch Logs log group
-#     or Firehose stream and a `Format`) on the stage; for HTTP/WebSocket APIs
-#     set `AccessLogSettings` (CDK: `deployOptions: {accessLogDestination: new
-#     apigw.LogGroupLogDestination(logGroup), accessLogFormat:
-#     apigw.AccessLogFormat.jsonWithStandardFields()}`).
+#   resource_types: [AWS::ApiGateway::Stage, AWS::ApiGateway::Deployment, AWS::ApiGatewayV2::Stage]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-2, AU-3, AU-12]
+#     soc2: [CC7.2]
+#     pci-dss-4.0: ["10.2.1"]
+#   remediation: |-
+#     Set `AccessLogSetting` (the `DestinationArn` of a CloudWatch Logs log
+#     group or Firehose stream, and a `Format`) on the REST API stage, or
+#     `AccessLogSettings` on an HTTP or WebSocket API stage.
+#     ```ts
+#     new apigw.RestApi(this, 'Api', {
+#       deployOptions: {
+#         accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
+#         accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields(),
+#       },
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_76]
+#     cdk_nag: [AwsSolutions-APIG1]
+#     control_tower: [CT.APIGATEWAY.PR.4]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.apigateway.stage_access_logging
 
 import rego.v1

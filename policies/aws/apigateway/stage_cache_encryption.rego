@@ -7,14 +7,27 @@
 # custom:
 #   id: APIGW.003
 #   severity: medium
-#   remediation: >-
-#     Set `CacheDataEncrypted: true` in every `MethodSettings` entry that sets
-#     `CachingEnabled: true` (for a deployment's StageDescription, also at its
-#     top level) (CDK: `deployOptions: {cachingEnabled: true,
-#     cacheDataEncrypted: true}` or `methodOptions: {'/*/*': {cachingEnabled:
-#     true, cacheDataEncrypted: true}}`).
+#   resource_types: [AWS::ApiGateway::Stage, AWS::ApiGateway::Deployment]
+#   threats: [T01]
+#   mitigations: [M01]
 #   frameworks:
 #     nist-800-53: [SC-28, SC-28(1)]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Set `CacheDataEncrypted: true` in every `MethodSettings` entry that sets
+#     `CachingEnabled: true` (for a deployment's `StageDescription`, also at
+#     its top level).
+#     ```ts
+#     new apigw.RestApi(this, 'Api', {
+#       deployOptions: { cachingEnabled: true, cacheDataEncrypted: true },
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.APIGATEWAY.PR.3]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.apigateway.stage_cache_encryption
 
 import rego.v1

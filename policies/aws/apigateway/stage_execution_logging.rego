@@ -8,14 +8,31 @@
 # custom:
 #   id: APIGW.002
 #   severity: low
-#   remediation: >-
-#     Add a `MethodSettings` entry with `HttpMethod: "*"`, `ResourcePath:
-#     "/*"` and `LoggingLevel: INFO` (or `ERROR`) to the stage, keeping
-#     `DataTraceEnabled: false` so that payloads are not logged (CDK:
-#     `deployOptions: {loggingLevel: apigw.MethodLoggingLevel.INFO}`).  The
-#     account needs an API Gateway CloudWatch role (`AWS::ApiGateway::Account`).
+#   resource_types: [AWS::ApiGateway::Stage, AWS::ApiGateway::Deployment]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-2, AU-12, SI-4]
+#     soc2: [CC7.2]
+#     pci-dss-4.0: ["10.2.1"]
+#   remediation: |-
+#     Add a `MethodSettings` entry with `HttpMethod: "*"`, `ResourcePath:
+#     "/*"` and `LoggingLevel: INFO` (or `ERROR`), keeping `DataTraceEnabled:
+#     false` so that payloads are not logged; the account needs an API Gateway
+#     CloudWatch role (`AWS::ApiGateway::Account`).
+#     ```ts
+#     new apigw.RestApi(this, 'Api', {
+#       cloudWatchRole: true,
+#       deployOptions: { loggingLevel: apigw.MethodLoggingLevel.INFO, dataTraceEnabled: false },
+#     });
+#     ```
+#   aliases:
+#     cdk_nag: [AwsSolutions-APIG6]
+#     control_tower: [CT.APIGATEWAY.PR.1]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.apigateway.stage_execution_logging
 
 import rego.v1

@@ -9,14 +9,30 @@
 # custom:
 #   id: APIGW.005
 #   severity: medium
-#   remediation: >-
-#     Create an `AWS::WAFv2::WebACL` with `Scope: REGIONAL` and an
-#     `AWS::WAFv2::WebACLAssociation` whose `ResourceArn` is the stage ARN
-#     `arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${StageName}`
-#     (CDK: `new wafv2.CfnWebACLAssociation(this, 'Assoc', {resourceArn:
-#     api.deploymentStage.stageArn, webAclArn: acl.attrArn})`).
+#   resource_types: [AWS::ApiGateway::Stage, AWS::ApiGateway::Deployment]
+#   threats: [T14]
+#   mitigations: [M14]
 #   frameworks:
 #     nist-800-53: [SC-7, SI-3, SI-4]
+#     soc2: [CC6.6]
+#     pci-dss-4.0: ["6.4.2"]
+#   remediation: |-
+#     Create an `AWS::WAFv2::WebACL` with `Scope: REGIONAL` and an
+#     `AWS::WAFv2::WebACLAssociation` whose `ResourceArn` is the stage ARN (`a
+#     rn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${St
+#     ageName}`).
+#     ```ts
+#     new wafv2.CfnWebACLAssociation(this, 'ApiWaf', {
+#       resourceArn: api.deploymentStage.stageArn,
+#       webAclArn: webAcl.attrArn,
+#     });
+#     ```
+#   aliases:
+#     cdk_nag: [AwsSolutions-APIG3]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.apigateway.stage_waf_web_acl
 
 import rego.v1

@@ -8,13 +8,26 @@
 # custom:
 #   id: APIGW.004
 #   severity: low
-#   remediation: >-
-#     Set `TracingEnabled: true` on the stage (CDK: `deployOptions:
-#     {tracingEnabled: true}`).
+#   resource_types: [AWS::ApiGateway::Stage, AWS::ApiGateway::Deployment]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-12, SI-4]
+#     soc2: [CC7.2]
+#   remediation: |-
+#     Set `TracingEnabled: true` on the stage.
+#     ```ts
+#     new apigw.RestApi(this, 'Api', {
+#       deployOptions: { tracingEnabled: true },
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_73]
+#     control_tower: [CT.APIGATEWAY.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.apigateway.stage_xray_tracing
 
 import rego.v1

@@ -8,12 +8,31 @@
 # custom:
 #   id: CLOUDTRAIL.003
 #   severity: medium
-#   remediation: >-
-#     Set `CloudWatchLogsLogGroupArn` and `CloudWatchLogsRoleArn` (CDK:
-#     `sendToCloudWatchLogs: true`, `cloudWatchLogGroup`,
-#     `cloudWatchLogsRetention`) and add metric filters and alarms.
+#   resource_types: [AWS::CloudTrail::Trail]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-6, SI-4, AU-12]
+#     soc2: [CC7.2]
+#     pci-dss-4.0: ["10.4.1.1"]
+#   remediation: |-
+#     Set `CloudWatchLogsLogGroupArn` and `CloudWatchLogsRoleArn`, then add
+#     metric filters and alarms on the log group.
+#     ```ts
+#     new cloudtrail.Trail(this, 'Trail', {
+#       isMultiRegionTrail: true,
+#       includeGlobalServiceEvents: true,
+#       enableFileValidation: true,
+#       encryptionKey: trailKey,
+#       sendToCloudWatchLogs: true,
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.CLOUDTRAIL.PR.3]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.cloudtrail.cloudwatch_logs
 
 import rego.v1
@@ -22,7 +41,7 @@ import data.regent.cfn
 
 deny contains result if {
 	some id, r in cfn.resources("AWS::CloudTrail::Trail")
-	missing := [p | some p in ["CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn"]; not r.Properties[p]]
+	missing := [p | some p in ["CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn"]; not configured(object.get(r, ["Properties", p], null))]
 	count(missing) > 0
 	result := {
 		"msg": sprintf("%s: CloudTrail trail does not deliver to CloudWatch Logs (no %s); expected CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn", [id, concat(", ", missing)]),
@@ -30,3 +49,6 @@ deny contains result if {
 		"path": ["Properties"],
 	}
 }
+
+# Set to something other than null or an empty string.
+configured(v) if not v in {null, ""}

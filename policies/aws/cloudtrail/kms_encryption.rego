@@ -8,14 +8,33 @@
 # custom:
 #   id: CLOUDTRAIL.002
 #   severity: medium
-#   remediation: >-
-#     Set `KMSKeyId` to a customer-managed key whose policy allows
-#     cloudtrail.amazonaws.com to GenerateDataKey* (CDK: `encryptionKey: key`
-#     on `cloudtrail.Trail`).
+#   resource_types: [AWS::CloudTrail::Trail]
+#   threats: [T08, T01]
+#   mitigations: [M08, M01]
 #   frameworks:
 #     nist-800-53: [AU-9, SC-28]
+#     soc2: [CC6.1]
+#     cis-aws: ["3.5"]
+#     pci-dss-4.0: ["10.3.1"]
+#   remediation: |-
+#     Set `KMSKeyId` to a customer-managed key whose policy allows
+#     cloudtrail.amazonaws.com to call kms:GenerateDataKey*.
+#     ```ts
+#     new cloudtrail.Trail(this, 'Trail', {
+#       isMultiRegionTrail: true,
+#       includeGlobalServiceEvents: true,
+#       enableFileValidation: true,
+#       encryptionKey: trailKey,
+#       sendToCloudWatchLogs: true,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_35]
+#     control_tower: [CT.CLOUDTRAIL.PR.1]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.cloudtrail.kms_encryption
 
 import rego.v1

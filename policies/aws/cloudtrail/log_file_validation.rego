@@ -8,13 +8,33 @@
 # custom:
 #   id: CLOUDTRAIL.001
 #   severity: medium
-#   remediation: >-
-#     Set `EnableLogFileValidation: true` (CDK: `enableFileValidation: true`,
-#     the default of `cloudtrail.Trail`).
+#   resource_types: [AWS::CloudTrail::Trail]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-9, SI-7]
+#     soc2: [CC7.2]
+#     cis-aws: ["3.2"]
+#     pci-dss-4.0: ["10.3.2", "10.3.4"]
+#   remediation: |-
+#     Set `EnableLogFileValidation: true` on the trail (the default of the CDK
+#     `cloudtrail.Trail`).
+#     ```ts
+#     new cloudtrail.Trail(this, 'Trail', {
+#       isMultiRegionTrail: true,
+#       includeGlobalServiceEvents: true,
+#       enableFileValidation: true,
+#       encryptionKey: trailKey,
+#       sendToCloudWatchLogs: true,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_36]
+#     control_tower: [CT.CLOUDTRAIL.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.cloudtrail.log_file_validation
 
 import rego.v1
@@ -33,5 +53,5 @@ deny contains result if {
 }
 
 path(r) := ["Properties", "EnableLogFileValidation"] if {
-	"EnableLogFileValidation" in object.keys(r.Properties)
+	"EnableLogFileValidation" in object.keys(object.get(r, "Properties", {}))
 } else := ["Properties"]

@@ -8,14 +8,32 @@
 # custom:
 #   id: CLOUDTRAIL.004
 #   severity: medium
-#   remediation: >-
-#     Set `IsMultiRegionTrail: true` and `IncludeGlobalServiceEvents: true`
-#     (CDK: `isMultiRegionTrail: true`, `includeGlobalServiceEvents: true`,
-#     both defaults of `cloudtrail.Trail`).
+#   resource_types: [AWS::CloudTrail::Trail]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-2, AU-12]
+#     soc2: [CC7.2]
+#     cis-aws: ["3.1"]
+#     pci-dss-4.0: ["10.2.1"]
+#   remediation: |-
+#     Set `IsMultiRegionTrail: true` and `IncludeGlobalServiceEvents: true`
+#     (both defaults of the CDK `cloudtrail.Trail`).
+#     ```ts
+#     new cloudtrail.Trail(this, 'Trail', {
+#       isMultiRegionTrail: true,
+#       includeGlobalServiceEvents: true,
+#       enableFileValidation: true,
+#       encryptionKey: trailKey,
+#       sendToCloudWatchLogs: true,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_67]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.cloudtrail.multi_region
 
 import rego.v1
@@ -44,5 +62,5 @@ deny contains result if {
 }
 
 path(r, property) := ["Properties", property] if {
-	property in object.keys(r.Properties)
+	property in object.keys(object.get(r, "Properties", {}))
 } else := ["Properties"]

@@ -8,13 +8,27 @@
 # custom:
 #   id: CODEBUILD.003
 #   severity: medium
-#   remediation: >-
-#     Remove `EncryptionDisabled: true` from `Artifacts`,
-#     `SecondaryArtifacts[]` and `LogsConfig.S3Logs` (CDK: `encryption: true`
-#     on `codebuild.Artifacts.s3(...)`, `encrypted: true` on
-#     `codebuild.S3LoggingOptions`).
+#   resource_types: [AWS::CodeBuild::Project]
+#   threats: [T01]
+#   mitigations: [M01]
 #   frameworks:
 #     nist-800-53: [SC-28]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Remove `EncryptionDisabled: true` from `Artifacts`,
+#     `SecondaryArtifacts[]` and `LogsConfig.S3Logs`.
+#     ```ts
+#     new codebuild.Project(this, 'Build', {
+#       artifacts: codebuild.Artifacts.s3({ bucket: artifactBucket, encryption: true }),
+#       logging: { s3: { bucket: logBucket, encrypted: true } },
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.CODEBUILD.PR.5, CT.CODEBUILD.PR.6]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.codebuild.encryption_disabled
 
 import rego.v1

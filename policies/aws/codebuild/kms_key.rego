@@ -8,15 +8,25 @@
 # custom:
 #   id: CODEBUILD.004
 #   severity: medium
-#   remediation: >-
-#     Set `EncryptionKey` to a customer-managed key ARN (CDK: `encryptionKey:
-#     key` on `codebuild.Project`; CodePipeline-created projects get the
-#     pipeline's artifact key when `crossAccountKeys` or `artifactBucket` with
-#     a key is used).
+#   resource_types: [AWS::CodeBuild::Project]
+#   threats: [T01]
+#   mitigations: [M01]
 #   frameworks:
 #     nist-800-53: [SC-28, SC-12]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Set `EncryptionKey` to the ARN of a customer-managed KMS key.
+#     ```ts
+#     new codebuild.Project(this, 'Build', {
+#       encryptionKey: buildKey,
+#     });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-CB4]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.codebuild.kms_key
 
 import rego.v1

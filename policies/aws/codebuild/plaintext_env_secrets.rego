@@ -10,14 +10,30 @@
 # custom:
 #   id: CODEBUILD.002
 #   severity: critical
-#   remediation: >-
-#     Use `Type: SECRETS_MANAGER` or `PARAMETER_STORE` with the secret's name
-#     as the value (CDK: `environmentVariables: {TOKEN: {type:
-#     codebuild.BuildEnvironmentVariableType.SECRETS_MANAGER, value:
-#     secret.secretArn}}`), and never give a build AWS access keys; it has a
-#     service role.
+#   resource_types: [AWS::CodeBuild::Project]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [IA-5(7), SC-28]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["8.3.2", "8.6.2"]
+#   remediation: |-
+#     Use `Type: SECRETS_MANAGER` or `PARAMETER_STORE` with the secret's name
+#     as the value, never give a build AWS access keys (it has a service
+#     role), and rotate the exposed credential.
+#     ```ts
+#     new codebuild.Project(this, 'Build', {
+#       environmentVariables: {
+#         GITHUB_TOKEN: { type: codebuild.BuildEnvironmentVariableType.SECRETS_MANAGER, value: 'ci/github-token' },
+#       },
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.CODEBUILD.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.codebuild.plaintext_env_secrets
 
 import rego.v1

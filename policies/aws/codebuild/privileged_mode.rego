@@ -9,14 +9,26 @@
 # custom:
 #   id: CODEBUILD.001
 #   severity: high
-#   remediation: >-
-#     Set `Environment.PrivilegedMode: false` (CDK: `environment: {privileged:
-#     false}`); build images with a dedicated, isolated project or with
-#     rootless builders (kaniko, buildah) instead.
+#   resource_types: [AWS::CodeBuild::Project]
+#   threats: [T10]
+#   mitigations: [M10]
 #   frameworks:
 #     nist-800-53: [AC-6, CM-7]
+#   remediation: |-
+#     Set `Environment.PrivilegedMode: false`; build container images in a
+#     dedicated, isolated project or with rootless builders (kaniko, buildah).
+#     ```ts
+#     new codebuild.Project(this, 'Build', {
+#       environment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, privileged: false },
+#     });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-CB3]
+#     control_tower: [CT.CODEBUILD.PR.4]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.codebuild.privileged_mode
 
 import rego.v1

@@ -9,12 +9,25 @@
 # custom:
 #   id: CODEPIPELINE.002
 #   severity: medium
-#   remediation: >-
-#     Set `ArtifactStore.EncryptionKey: {Id: <key ARN>, Type: KMS}` (and the
-#     same in each `ArtifactStores[]` entry) (CDK: an `artifactBucket` with
-#     `encryptionKey`, or `crossAccountKeys: true` on `codepipeline.Pipeline`).
+#   resource_types: [AWS::CodePipeline::Pipeline]
+#   threats: [T01]
+#   mitigations: [M01]
 #   frameworks:
 #     nist-800-53: [SC-28, SC-12]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Set `ArtifactStore.EncryptionKey: {Id: <key ARN>, Type: KMS}`, and the
+#     same in each `ArtifactStores[]` entry.
+#     ```ts
+#     new codepipeline.Pipeline(this, 'Pipeline', {
+#       crossAccountKeys: true,
+#       enableKeyRotation: true,
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.codepipeline.artifact_store_kms
 
 import rego.v1

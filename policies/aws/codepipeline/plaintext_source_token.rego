@@ -10,15 +10,30 @@
 # custom:
 #   id: CODEPIPELINE.001
 #   severity: critical
-#   remediation: >-
-#     Use a CodeStar/CodeConnections connection (`CodeStarSourceConnection`
-#     provider; CDK: `new codepipeline_actions.CodeStarConnectionsSourceAction`),
-#     or resolve the token from Secrets Manager with a
-#     `{{resolve:secretsmanager:...}}` dynamic reference (CDK:
-#     `oauthToken: SecretValue.secretsManager('github-token')`, never
-#     `SecretValue.unsafePlainText`). Rotate the leaked token.
+#   resource_types: [AWS::CodePipeline::Pipeline, AWS::CodePipeline::Webhook]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [IA-5(7), SC-28]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["8.3.2", "8.6.2"]
+#   remediation: |-
+#     Use a CodeConnections (CodeStar) connection, or resolve the token from
+#     Secrets Manager with a `{{resolve:secretsmanager:...}}` dynamic
+#     reference, and rotate the leaked token.
+#     ```ts
+#     new codepipeline_actions.CodeStarConnectionsSourceAction({
+#       actionName: 'Source',
+#       connectionArn,
+#       owner: 'example-bank',
+#       repo: 'online-banking-web',
+#       output: sourceOutput,
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.codepipeline.plaintext_source_token
 
 import rego.v1

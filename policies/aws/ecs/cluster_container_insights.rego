@@ -9,14 +9,27 @@
 # custom:
 #   id: ECS.011
 #   severity: low
-#   remediation: >-
-#     Add `ClusterSettings: [{Name: containerInsights, Value: enhanced}]` (or
-#     `enabled`) to the cluster (CDK: `containerInsightsV2:
-#     ecs.ContainerInsights.ENHANCED`, or `containerInsights: true`).
+#   resource_types: [AWS::ECS::Cluster]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-12, SI-4, CA-7]
+#     soc2: [CC7.2]
+#   remediation: |-
+#     Add the cluster setting `containerInsights` with the value `enhanced` (or `enabled`).
+#     ```ts
+#     new ecs.Cluster(this, 'Cluster', {
+#       vpc,
+#       containerInsightsV2: ecs.ContainerInsights.ENHANCED,
+#     });
+#     ```
 #   aliases:
+#     cdk_nag: [AwsSolutions-ECS4]
 #     control_tower: [CT.ECS.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.cluster_container_insights
 
 import rego.v1

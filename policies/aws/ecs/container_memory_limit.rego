@@ -9,12 +9,27 @@
 # custom:
 #   id: ECS.006
 #   severity: low
-#   remediation: >-
-#     Set `Memory` (the hard limit, in MiB) on every container definition
-#     (CDK: `memoryLimitMiB` in `addContainer`); keep `MemoryReservation`
-#     (CDK: `memoryReservationMiB`) as the soft limit if needed.
+#   resource_types: [AWS::ECS::TaskDefinition]
+#   threats: [T12]
+#   mitigations: [M12]
 #   frameworks:
 #     nist-800-53: [SC-5, SC-6]
+#   remediation: |-
+#     Set `Memory` (the hard limit, in MiB) on every container definition; keep
+#     `MemoryReservation` as the soft limit if needed.
+#     ```ts
+#     taskDef.addContainer('api', {
+#       image: ecs.ContainerImage.fromEcrRepository(repo, '1.14.2'),
+#       memoryLimitMiB: 1536,
+#       memoryReservationMiB: 1024,
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.ECS.PR.7]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.container_memory_limit
 
 import rego.v1
@@ -27,6 +42,7 @@ deny contains result if {
 	containers := cfn.property(td, ["ContainerDefinitions"], [])
 	is_array(containers)
 	some i, c in containers
+	is_object(c)
 	aws_web.may_be_absent(object.get(c, "Memory", null))
 	result := {
 		"msg": sprintf("Container %q of task definition %s has no hard memory limit (Memory)%s", [object.get(c, "Name", sprintf("#%d", [i])), id, soft(c)]),
@@ -36,5 +52,5 @@ deny contains result if {
 }
 
 soft(c) := "; it only has a soft MemoryReservation" if {
-	c.MemoryReservation != null
+	object.get(c, "MemoryReservation", null) != null
 } else := ""

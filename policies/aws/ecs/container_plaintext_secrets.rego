@@ -10,17 +10,31 @@
 # custom:
 #   id: ECS.007
 #   severity: high
-#   remediation: >-
-#     Move the value to AWS Secrets Manager or a SecureString SSM parameter
-#     and reference it from the container definition's `Secrets`
-#     (`Name`/`ValueFrom`) instead of `Environment` (CDK: `secrets: {DB_PASSWORD:
-#     ecs.Secret.fromSecretsManager(secret, 'password')}` instead of
-#     `environment`).  Give the task role IAM permissions rather than static
-#     AWS access keys, and rotate any credential that was exposed.
+#   resource_types: [AWS::ECS::TaskDefinition]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [IA-5, IA-5(7), SC-28]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["8.3.2", "8.6.2"]
+#   remediation: |-
+#     Store the value in AWS Secrets Manager (or a SecureString SSM parameter) and inject
+#     it through the container's `Secrets`; give the task role IAM permissions instead of
+#     static access keys, and rotate any credential that was exposed.
+#     ```ts
+#     taskDef.addContainer('api', {
+#       image: ecs.ContainerImage.fromEcrRepository(repo, '1.14.2'),
+#       secrets: {
+#         DB_PASSWORD: ecs.Secret.fromSecretsManager(dbSecret, 'password'),
+#       },
+#     });
+#     ```
 #   aliases:
 #     control_tower: [CT.ECS.PR.12]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.container_plaintext_secrets
 
 import rego.v1
@@ -33,9 +47,11 @@ deny contains result if {
 	containers := cfn.property(td, ["ContainerDefinitions"], [])
 	is_array(containers)
 	some i, c in containers
+	is_object(c)
 	env := object.get(c, "Environment", [])
 	is_array(env)
 	some j, var in env
+	is_object(var)
 	name := object.get(var, "Name", "")
 	some value in aws_web.values(object.get(var, "Value", null))
 	aws_web.plaintext_secret(name, value)

@@ -9,12 +9,27 @@
 # custom:
 #   id: ECS.004
 #   severity: medium
-#   remediation: >-
-#     Set `User` to an unprivileged UID (and GID), e.g. `"10001:10001"`, in
-#     every Linux container definition (CDK: `user: '10001:10001'` in
-#     `addContainer`), and build images that work as that user.
+#   resource_types: [AWS::ECS::TaskDefinition]
+#   threats: [T10]
+#   mitigations: [M10]
 #   frameworks:
 #     nist-800-53: [AC-6, CM-7]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Set `User` to an unprivileged UID and GID (e.g. `"10001:10001"`) in every Linux
+#     container definition, and build images that work as that user.
+#     ```ts
+#     taskDef.addContainer('api', {
+#       image: ecs.ContainerImage.fromEcrRepository(repo, '1.14.2'),
+#       user: '10001:10001',
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.ECS.PR.3]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.container_root_user
 
 import rego.v1
@@ -28,6 +43,7 @@ deny contains result if {
 	containers := cfn.property(td, ["ContainerDefinitions"], [])
 	is_array(containers)
 	some i, c in containers
+	is_object(c)
 	some user in aws_web.values(object.get(c, "User", null))
 	root(user)
 	result := {
@@ -39,14 +55,18 @@ deny contains result if {
 
 root(user) if user == null
 
+# "root", "0", "root:root", "0:0", "0:1000", with or without spaces.
 root(user) if {
 	is_string(user)
-	regex.match(`^\s*(root|0)(:.*)?$`, user)
+	regex.match(`^\s*(root|0)\s*(:.*)?$`, user)
 }
+
+# A numeric UID given as a JSON number.
+root(user) if user == 0
 
 why(user) := "sets no User, so it runs as the image's default user (root for most images)" if user == null
 
-why(user) := sprintf("runs as root (User: %q)", [user]) if user != null
+why(user) := sprintf("runs as root (User: %v)", [user]) if user != null
 
 windows(td) if {
 	some family in aws_web.values(cfn.property(td, ["RuntimePlatform", "OperatingSystemFamily"], null))

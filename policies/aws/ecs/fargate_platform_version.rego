@@ -8,14 +8,27 @@
 # custom:
 #   id: ECS.010
 #   severity: medium
-#   remediation: >-
-#     Set `PlatformVersion: LATEST` (or 1.4.0 or later) on the service (CDK:
-#     `platformVersion: ecs.FargatePlatformVersion.LATEST`, or leave it
-#     unset).
+#   resource_types: [AWS::ECS::Service, AWS::ECS::TaskDefinition]
+#   threats: [T11]
+#   mitigations: [M11]
 #   frameworks:
 #     nist-800-53: [SI-2, CM-2]
+#     pci-dss-4.0: ["6.3.3"]
+#   remediation: |-
+#     Set `PlatformVersion: LATEST` (or 1.4.0 or later) on the service, or leave it unset.
+#     ```ts
+#     new ecs.FargateService(this, 'Service', {
+#       cluster,
+#       taskDefinition,
+#       platformVersion: ecs.FargatePlatformVersion.LATEST,
+#     });
+#     ```
 #   aliases:
 #     control_tower: [CT.ECS.PR.1]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.fargate_platform_version
 
 import rego.v1

@@ -9,14 +9,30 @@
 # custom:
 #   id: ECS.001
 #   severity: high
-#   remediation: >-
-#     Remove `Privileged: true` from the container definition (CDK:
-#     `privileged: false`, the default, in `addContainer`).  Grant the few
-#     capabilities the workload really needs with
-#     `LinuxParameters.Capabilities.Add` (CDK: `linuxParameters.addCapabilities`)
-#     instead.
+#   resource_types: [AWS::ECS::TaskDefinition]
+#   threats: [T10]
+#   mitigations: [M10]
 #   frameworks:
 #     nist-800-53: [AC-6, CM-7, SC-39]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Remove `Privileged: true` from the container definition and grant only the
+#     Linux capabilities the workload needs through `LinuxParameters.Capabilities.Add`.
+#     ```ts
+#     const linuxParameters = new ecs.LinuxParameters(this, 'LinuxParams');
+#     linuxParameters.addCapabilities(ecs.Capability.NET_BIND_SERVICE);
+#     taskDef.addContainer('agent', {
+#       image: ecs.ContainerImage.fromRegistry('public.ecr.aws/example/agent:3.2'),
+#       privileged: false,
+#       linuxParameters,
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.ECS.PR.11]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.privileged_container
 
 import rego.v1
@@ -29,6 +45,7 @@ deny contains result if {
 	containers := cfn.property(td, ["ContainerDefinitions"], [])
 	is_array(containers)
 	some i, c in containers
+	is_object(c)
 	aws_web.may_be_true(object.get(c, "Privileged", null))
 	result := {
 		"msg": sprintf("Container %q of task definition %s runs in privileged mode (full access to the host's devices and kernel capabilities)", [object.get(c, "Name", sprintf("#%d", [i])), id]),

@@ -9,15 +9,29 @@
 # custom:
 #   id: ECS.009
 #   severity: medium
-#   remediation: >-
-#     Set `NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp: DISABLED`
-#     and place the tasks in private subnets (CDK: `assignPublicIp: false`,
-#     the default, with `vpcSubnets: {subnetType:
-#     ec2.SubnetType.PRIVATE_WITH_EGRESS}`).
+#   resource_types: [AWS::ECS::Service]
+#   threats: [T03, T07]
+#   mitigations: [M07]
 #   frameworks:
 #     nist-800-53: [AC-4, SC-7]
+#     soc2: [CC6.6]
+#   remediation: |-
+#     Set `AssignPublicIp: DISABLED` and run the tasks in private subnets that reach the
+#     internet through NAT or VPC endpoints.
+#     ```ts
+#     new ecs.FargateService(this, 'Service', {
+#       cluster,
+#       taskDefinition,
+#       assignPublicIp: false,
+#       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+#     });
+#     ```
 #   aliases:
 #     control_tower: [CT.ECS.PR.9]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.service_public_ip
 
 import rego.v1

@@ -9,12 +9,28 @@
 # custom:
 #   id: ECS.003
 #   severity: high
-#   remediation: >-
-#     Remove `PidMode: host` and `IpcMode: host` from the task definition
-#     (CDK: do not set `pidMode`/`ipcMode` to `HOST`), or use `task` to share
-#     the namespace only between the task's own containers.
+#   resource_types: [AWS::ECS::TaskDefinition]
+#   threats: [T10]
+#   mitigations: [M10]
 #   frameworks:
 #     nist-800-53: [AC-6, SC-4, SC-39]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Remove `PidMode: host` and `IpcMode: host`, or use `task` to share the namespace
+#     only between the task's own containers.
+#     ```ts
+#     const taskDef = new ecs.Ec2TaskDefinition(this, 'NodeAgentTaskDef', {
+#       networkMode: ecs.NetworkMode.AWS_VPC,
+#       pidMode: ecs.PidMode.TASK,
+#       ipcMode: ecs.IpcMode.TASK,
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.ECS.PR.10]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.task_host_namespaces
 
 import rego.v1

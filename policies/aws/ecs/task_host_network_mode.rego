@@ -9,12 +9,26 @@
 # custom:
 #   id: ECS.002
 #   severity: high
-#   remediation: >-
-#     Use `NetworkMode: awsvpc` (CDK: `networkMode: ecs.NetworkMode.AWS_VPC`,
-#     the default for Fargate task definitions) so each task gets its own
-#     elastic network interface and security groups.
+#   resource_types: [AWS::ECS::TaskDefinition]
+#   threats: [T10, T07]
+#   mitigations: [M10, M07]
 #   frameworks:
 #     nist-800-53: [AC-4, SC-7, SC-39]
+#     soc2: [CC6.1, CC6.6]
+#   remediation: |-
+#     Use `NetworkMode: awsvpc` so each task gets its own elastic network interface and
+#     security groups (the default, and the only mode, for Fargate task definitions).
+#     ```ts
+#     const taskDef = new ecs.Ec2TaskDefinition(this, 'NodeAgentTaskDef', {
+#       networkMode: ecs.NetworkMode.AWS_VPC,
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.ECS.PR.4]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.task_host_network_mode
 
 import rego.v1

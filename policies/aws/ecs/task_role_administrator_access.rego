@@ -9,14 +9,26 @@
 # custom:
 #   id: ECS.008
 #   severity: critical
-#   remediation: >-
-#     Remove `arn:aws:iam::aws:policy/AdministratorAccess` from the role's
-#     `ManagedPolicyArns` (and any `*`/`*` statement) and grant only the
-#     actions and resources the service uses (CDK: do not call
-#     `taskRole.addManagedPolicy(...AdministratorAccess)`; use the grant
-#     methods, e.g. `table.grantReadData(taskDef.taskRole)`).
+#   resource_types: [AWS::IAM::Role, AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::ECS::TaskDefinition]
+#   threats: [T04]
+#   mitigations: [M04]
 #   frameworks:
 #     nist-800-53: [AC-6, AC-6(10), AC-3]
+#     soc2: [CC6.1, CC6.3]
+#     pci-dss-4.0: ["7.2.5"]
+#   remediation: |-
+#     Remove `AdministratorAccess` (and any `*` on `*` statement) from the role and grant
+#     only the actions and resources the service uses, with the constructs' grant methods.
+#     ```ts
+#     const taskDef = new ecs.FargateTaskDefinition(this, 'TaskDef');
+#     // no taskDef.taskRole.addManagedPolicy(...AdministratorAccess)
+#     ledgerTable.grantReadData(taskDef.taskRole);
+#     paymentsQueue.grantSendMessages(taskDef.taskRole);
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ecs.task_role_administrator_access
 
 import rego.v1

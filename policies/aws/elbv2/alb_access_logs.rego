@@ -8,15 +8,27 @@
 # custom:
 #   id: ELB.003
 #   severity: medium
-#   remediation: >-
-#     Add the load balancer attributes `access_logs.s3.enabled: "true"` and
-#     `access_logs.s3.bucket` (an SSE-S3 encrypted bucket whose policy lets
-#     the regional ELB account or logdelivery.elasticloadbalancing.amazonaws.com
-#     write) (CDK: `alb.logAccessLogs(bucket, prefix)`).
+#   resource_types: [AWS::ElasticLoadBalancingV2::LoadBalancer]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-2, AU-3, AU-12]
+#     soc2: [CC7.2]
+#     pci-dss-4.0: ["10.2.1"]
+#   remediation: |-
+#     Turn on access logging (`access_logs.s3.enabled: "true"` with `access_logs.s3.bucket`)
+#     to an SSE-S3 encrypted bucket that the ELB log delivery service may write to.
+#     ```ts
+#     const alb = new elbv2.ApplicationLoadBalancer(this, 'Alb', { vpc, internetFacing: true });
+#     alb.logAccessLogs(albLogsBucket, 'alb');
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_91]
+#     control_tower: [CT.ELASTICLOADBALANCING.PR.6]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.elbv2.alb_access_logs
 
 import rego.v1

@@ -8,12 +8,27 @@
 # custom:
 #   id: ELB.006
 #   severity: medium
-#   remediation: >-
-#     Set the load balancer attribute `routing.http.desync_mitigation_mode`
-#     to `defensive` or `strictest`, or remove it (CDK: `desyncMitigationMode:
-#     elbv2.DesyncMitigationMode.DEFENSIVE`).
+#   resource_types: [AWS::ElasticLoadBalancingV2::LoadBalancer]
+#   threats: [T14]
+#   mitigations: [M14]
 #   frameworks:
 #     nist-800-53: [SI-10, SC-7]
+#   remediation: |-
+#     Set the load balancer attribute `routing.http.desync_mitigation_mode` to
+#     `defensive` or `strictest`, or remove it.
+#     ```ts
+#     new elbv2.ApplicationLoadBalancer(this, 'Alb', {
+#       vpc,
+#       internetFacing: true,
+#       desyncMitigationMode: elbv2.DesyncMitigationMode.DEFENSIVE,
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.ELASTICLOADBALANCING.PR.3]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.elbv2.alb_desync_mitigation
 
 import rego.v1

@@ -8,14 +8,28 @@
 # custom:
 #   id: ELB.004
 #   severity: medium
-#   remediation: >-
-#     Set the load balancer attribute
-#     `routing.http.drop_invalid_header_fields.enabled: "true"` (CDK:
-#     `dropInvalidHeaderFields: true` on `ApplicationLoadBalancer`).
+#   resource_types: [AWS::ElasticLoadBalancingV2::LoadBalancer]
+#   threats: [T14]
+#   mitigations: [M14]
 #   frameworks:
 #     nist-800-53: [SI-10, SC-7]
+#   remediation: |-
+#     Set the load balancer attribute `routing.http.drop_invalid_header_fields.enabled`
+#     to `"true"`.
+#     ```ts
+#     new elbv2.ApplicationLoadBalancer(this, 'Alb', {
+#       vpc,
+#       internetFacing: true,
+#       dropInvalidHeaderFields: true,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_131]
+#     control_tower: [CT.ELASTICLOADBALANCING.PR.4]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.elbv2.alb_drop_invalid_headers
 
 import rego.v1

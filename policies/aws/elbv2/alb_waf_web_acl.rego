@@ -8,14 +8,26 @@
 # custom:
 #   id: ELB.007
 #   severity: medium
-#   remediation: >-
-#     Create an `AWS::WAFv2::WebACL` with `Scope: REGIONAL` (e.g. the AWS
-#     managed common and known-bad-inputs rule groups plus a rate-based rule)
-#     and an `AWS::WAFv2::WebACLAssociation` whose `ResourceArn` is the load
-#     balancer's ARN (CDK: `new wafv2.CfnWebACLAssociation(this, 'Assoc',
-#     {resourceArn: alb.loadBalancerArn, webAclArn: acl.attrArn})`).
+#   resource_types: [AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::WAFv2::WebACLAssociation, AWS::WAFRegional::WebACLAssociation]
+#   threats: [T14]
+#   mitigations: [M14]
 #   frameworks:
 #     nist-800-53: [SC-7, SI-3, SI-4]
+#     soc2: [CC6.6]
+#     pci-dss-4.0: ["6.4.2"]
+#   remediation: |-
+#     Associate a regional WAFv2 web ACL (for example the AWS managed common and
+#     known-bad-inputs rule groups plus a rate-based rule) with the load balancer.
+#     ```ts
+#     new wafv2.CfnWebACLAssociation(this, 'AlbWaf', {
+#       resourceArn: alb.loadBalancerArn,
+#       webAclArn: webAcl.attrArn,
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.elbv2.alb_waf_web_acl
 
 import rego.v1

@@ -8,13 +8,27 @@
 # custom:
 #   id: ELB.005
 #   severity: low
-#   remediation: >-
-#     Set the load balancer attribute `deletion_protection.enabled: "true"`
-#     (CDK: `deletionProtection: true`).
+#   resource_types: [AWS::ElasticLoadBalancingV2::LoadBalancer]
+#   threats: [T09]
+#   mitigations: [M09]
 #   frameworks:
-#     nist-800-53: [CP-10, SC-5]
+#     nist-800-53: [CP-10, CM-3]
+#   remediation: |-
+#     Set the load balancer attribute `deletion_protection.enabled` to `"true"`.
+#     ```ts
+#     new elbv2.ApplicationLoadBalancer(this, 'Alb', {
+#       vpc,
+#       internetFacing: true,
+#       deletionProtection: true,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_150]
+#     control_tower: [CT.ELASTICLOADBALANCING.PR.5]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.elbv2.lb_deletion_protection
 
 import rego.v1

@@ -10,20 +10,32 @@
 # custom:
 #   id: ELB.001
 #   severity: high
-#   remediation: >-
-#     Serve the application on an HTTPS listener (`Protocol: HTTPS`,
-#     `Certificates`, `SslPolicy`) and make the HTTP listener's default action
-#     `{Type: redirect, RedirectConfig: {Protocol: HTTPS, Port: "443",
-#     StatusCode: HTTP_301}}` (CDK: `alb.addListener('Https', {protocol:
-#     HTTPS, certificates, ...})` with `alb.addRedirect()`, or
-#     `redirectHTTP: true` on the ecs-patterns constructs); until then, do
-#     not open the listener's port to 0.0.0.0/0 or ::/0 in the load
-#     balancer's security group (CDK: `open: false` on the listener).
+#   resource_types: [AWS::ElasticLoadBalancingV2::Listener, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::EC2::SecurityGroup, AWS::EC2::SecurityGroupIngress]
+#   threats: [T02]
+#   mitigations: [M02]
 #   frameworks:
 #     nist-800-53: [SC-8, SC-8(1), SC-23]
+#     soc2: [CC6.7]
+#     pci-dss-4.0: ["4.2.1"]
+#   remediation: |-
+#     Serve the application on an HTTPS listener and make the HTTP listener's default
+#     action a permanent redirect to HTTPS (or remove it and close port 80).
+#     ```ts
+#     alb.addListener('Https', {
+#       port: 443,
+#       certificates: [certificate],
+#       sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+#       defaultTargetGroups: [targetGroup],
+#     });
+#     alb.addRedirect({ sourcePort: 80, targetPort: 443 });
+#     ```
 #   aliases:
-#     control_tower: [CT.ELASTICLOADBALANCING.PR.1]
 #     checkov: [CKV_AWS_2]
+#     control_tower: [CT.ELASTICLOADBALANCING.PR.1]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.elbv2.listener_http_without_redirect
 
 import rego.v1

@@ -9,13 +9,24 @@
 # custom:
 #   id: IAM.004
 #   severity: critical
-#   remediation: >-
-#     Remove the output. If the key must exist, write it to a Secrets
-#     Manager secret (CDK: `new secretsmanager.Secret(this, 'S', {
-#     secretStringValue: accessKey.secretAccessKey })`) and grant read access
-#     to the consumer.
+#   resource_types: [AWS::IAM::AccessKey]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [IA-5(7), SC-28]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["8.3.2"]
+#   remediation: |-
+#     Remove the output; if the key must exist, store its secret in a Secrets Manager secret and grant read access to the consumer.
+#     ```ts
+#     new secretsmanager.Secret(this, 'KeySecret', {
+#       secretStringValue: accessKey.secretAccessKey,
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.iam.access_key_secret_output
 
 import rego.v1

@@ -8,12 +8,23 @@
 # custom:
 #   id: IAM.005
 #   severity: low
-#   remediation: >-
-#     Replace the user with a role that the consumer assumes (CDK:
-#     `new iam.Role(...)` with the right `assumedBy`), or manage human access
-#     in IAM Identity Center.
+#   resource_types: [AWS::IAM::User]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [AC-2, IA-2]
+#     soc2: [CC6.2]
+#   remediation: |-
+#     Replace the user with a role that the consumer assumes, or manage human access in IAM Identity Center.
+#     ```ts
+#     new iam.Role(this, 'Reporting', {
+#       assumedBy: new iam.AccountPrincipal(reportingAccountId),
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.iam.iam_user
 
 import rego.v1

@@ -9,11 +9,24 @@
 # custom:
 #   id: IAM.006
 #   severity: high
-#   remediation: >-
-#     Limit iam:PassRole to the ARNs of the roles the principal must pass and
-#     add an `iam:PassedToService` condition (CDK: `role.grantPassRole(principal)`).
+#   resource_types: [AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::Role, AWS::IAM::User, AWS::IAM::Group]
+#   threats: [T04]
+#   mitigations: [M04]
 #   frameworks:
 #     nist-800-53: [AC-6, AC-3]
+#     soc2: [CC6.1, CC6.3]
+#     pci-dss-4.0: ["7.2.5"]
+#   remediation: |-
+#     Limit iam:PassRole to the ARNs of the roles the principal must pass, with an `iam:PassedToService` condition.
+#     ```ts
+#     taskRole.grantPassRole(pipelineRole);
+#     ```
+#   aliases:
+#     cfn_nag: [F38, F40]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.iam.passrole_wildcard_resource
 
 import rego.v1

@@ -10,16 +10,28 @@
 # custom:
 #   id: IAM.001
 #   severity: critical
-#   remediation: >-
-#     Replace the statement with the specific actions and resource ARNs the
-#     principal needs (CDK: use grant methods such as `bucket.grantRead(role)`
-#     and `table.grantReadWriteData(role)` instead of `new iam.PolicyStatement({
-#     actions: ['*'], resources: ['*'] })` or `ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')`);
-#     keep break-glass access outside application stacks.
+#   resource_types: [AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::Role, AWS::IAM::User, AWS::IAM::Group]
+#   threats: [T04]
+#   mitigations: [M04]
 #   frameworks:
 #     nist-800-53: [AC-6, AC-6(10), AC-3]
+#     soc2: [CC6.1, CC6.3]
+#     cis-aws: ["1.16"]
+#     pci-dss-4.0: ["7.2.2", "7.2.5"]
+#   remediation: |-
+#     Replace the statement or the AdministratorAccess policy with the specific actions and resource ARNs the principal needs; keep break-glass access outside application stacks.
+#     ```ts
+#     // instead of actions: ['*'], resources: ['*'] or AdministratorAccess
+#     bucket.grantRead(role);
+#     table.grantReadWriteData(role);
+#     ```
 #   aliases:
 #     cfn_nag: [F3, F4, F5]
+#     control_tower: [CT.IAM.PR.1, CT.IAM.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.iam.policy_full_admin
 
 import rego.v1

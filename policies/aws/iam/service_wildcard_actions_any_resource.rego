@@ -11,14 +11,26 @@
 # custom:
 #   id: IAM.101
 #   severity: high
-#   remediation: >-
-#     List the specific actions (e.g. `dynamodb:GetItem`, `dynamodb:PutItem`,
-#     `sqs:SendMessage`) and the ARNs of the resources the principal uses
-#     (CDK: use grant methods such as `table.grantReadWriteData(fn)` and
-#     `queue.grantSendMessages(fn)` instead of `new iam.PolicyStatement({actions:
-#     ['dynamodb:*'], resources: ['*']})`).
+#   resource_types: [AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::Role, AWS::IAM::User, AWS::IAM::Group]
+#   threats: [T04]
+#   mitigations: [M04]
 #   frameworks:
 #     nist-800-53: [AC-6, AC-3]
+#     soc2: [CC6.1, CC6.3]
+#     pci-dss-4.0: ["7.2.2", "7.2.5"]
+#   remediation: |-
+#     List the specific actions and the ARNs of the resources the principal uses; the constructs' grant methods do both.
+#     ```ts
+#     // instead of actions: ['dynamodb:*', 'sqs:*'], resources: ['*']
+#     table.grantReadWriteData(fn);
+#     queue.grantSendMessages(fn);
+#     ```
+#   aliases:
+#     control_tower: [CT.IAM.PR.3, CT.IAM.PR.5]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.iam.service_wildcard_actions_any_resource
 
 import rego.v1
@@ -57,7 +69,7 @@ deny contains result if {
 	wildcards := sort([a | some a in actions; service_wildcard(a)])
 	count(wildcards) > 0
 	result := {
-		"msg": sprintf("IAM policy statement in %s allows every action of %s on every resource (Resource: \"*\")", [id, concat(", ", wildcards)]),
+		"msg": sprintf("%s: IAM policy statement allows every action of %s on every resource (Resource: \"*\"), including deleting data and changing resource policies of other workloads; expected specific actions and resource ARNs", [id, concat(", ", wildcards)]),
 		"resource": id,
 		"path": array.concat(doc_path, statement_path),
 	}

@@ -9,14 +9,24 @@
 # custom:
 #   id: IAM.003
 #   severity: high
-#   remediation: >-
-#     Remove the access key and give the consumer a role to assume (for
-#     external systems: IAM Roles Anywhere or OIDC federation). If a key is
-#     unavoidable, create it out of band and store it in Secrets Manager
-#     with rotation. CDK: remove `new iam.AccessKey(...)` /
-#     `new iam.CfnAccessKey(...)`.
+#   resource_types: [AWS::IAM::AccessKey]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [IA-5, AC-2]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Remove the access key and give the consumer a role to assume (external systems: IAM Roles Anywhere or OIDC federation); if a key is unavoidable, create it out of band and keep it in Secrets Manager with rotation.
+#     ```ts
+#     // instead of new iam.AccessKey(this, 'Key', { user })
+#     const role = new iam.Role(this, 'Consumer', {
+#       assumedBy: new iam.WebIdentityPrincipal(provider.openIdConnectProviderArn),
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.iam.user_access_key
 
 import rego.v1
@@ -34,5 +44,5 @@ deny contains result if {
 }
 
 user(r) := r.Properties.UserName.Ref if {
-	r.Properties.UserName.Ref
-} else := sprintf("%v", [r.Properties.UserName])
+	is_string(r.Properties.UserName.Ref)
+} else := sprintf("%v", [cfn.property(r, ["UserName"], "(no UserName)")])

@@ -9,15 +9,28 @@
 # custom:
 #   id: IAM.002
 #   severity: medium
-#   remediation: >-
-#     Attach the policy to an AWS::IAM::Group and add the user to it, or
-#     replace the user with a role (CDK: `group.addToPolicy(...)` /
-#     `bucket.grantRead(group)` instead of `bucket.grantRead(user)`).
+#   resource_types: [AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::User]
+#   threats: [T04]
+#   mitigations: [M04]
 #   frameworks:
 #     nist-800-53: [AC-2, AC-6]
+#     soc2: [CC6.2, CC6.3]
+#     cis-aws: ["1.15"]
+#   remediation: |-
+#     Attach the policy to a group and add the user to it, or replace the user with a role.
+#     ```ts
+#     const readers = new iam.Group(this, 'Readers');
+#     bucket.grantRead(readers);
+#     readers.addUser(user);
+#     ```
 #   aliases:
 #     cfn_nag: [F10]
 #     checkov: [CKV_AWS_40]
+#     control_tower: [CT.IAM.PR.4]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.iam.user_direct_policies
 
 import rego.v1

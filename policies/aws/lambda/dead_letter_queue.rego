@@ -9,17 +9,32 @@
 # custom:
 #   id: LAMBDA.006
 #   severity: low
-#   remediation: >-
-#     Set `DeadLetterConfig.TargetArn` to an encrypted SQS queue or SNS topic
-#     (CDK: `deadLetterQueueEnabled: true` or `deadLetterQueue: queue`), or
-#     add an `AWS::Lambda::EventInvokeConfig` with
-#     `DestinationConfig.OnFailure` (CDK: `onFailure: new
-#     destinations.SqsDestination(queue)`).  Event source mappings have their
-#     own on-failure destinations or source-queue redrive policies.
+#   resource_types: [AWS::Lambda::Function, AWS::Serverless::Function, AWS::Lambda::EventInvokeConfig]
+#   threats: [T12, T09]
+#   mitigations: [M12]
 #   frameworks:
-#     nist-800-53: [CP-10, SI-13, AU-5]
+#     nist-800-53: [CP-10, SI-13]
+#   remediation: |-
+#     Give the function an encrypted SQS dead-letter queue, or an on-failure destination
+#     (`AWS::Lambda::EventInvokeConfig`); event source mappings have their own
+#     on-failure destinations.
+#     ```ts
+#     new lambda.Function(this, 'ProcessPaymentFn', {
+#       runtime: lambda.Runtime.NODEJS_22_X,
+#       handler: 'index.handler',
+#       code: lambda.Code.fromAsset('lambda'),
+#       deadLetterQueue: new sqs.Queue(this, 'ProcessPaymentDlq', {
+#         encryption: sqs.QueueEncryption.KMS,
+#         encryptionMasterKey: key,
+#       }),
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_116]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.lambda.dead_letter_queue
 
 import rego.v1

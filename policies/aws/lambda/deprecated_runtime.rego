@@ -8,12 +8,26 @@
 # custom:
 #   id: LAMBDA.010
 #   severity: medium
-#   remediation: >-
-#     Move the function to a supported runtime (e.g. nodejs22.x, python3.13,
-#     java21, dotnet8, ruby3.4, provided.al2023) and test it (CDK: `runtime:
-#     lambda.Runtime.NODEJS_22_X`).
+#   resource_types: [AWS::Lambda::Function, AWS::Serverless::Function]
+#   threats: [T11]
+#   mitigations: [M11]
 #   frameworks:
 #     nist-800-53: [SI-2, SA-22, CM-2]
+#     pci-dss-4.0: ["6.3.3"]
+#   remediation: |-
+#     Move the function to a supported runtime (e.g. nodejs22.x, python3.13, java21,
+#     provided.al2023) and test it.
+#     ```ts
+#     new lambda.Function(this, 'CreatePaymentFn', {
+#       runtime: lambda.Runtime.NODEJS_22_X,
+#       handler: 'index.handler',
+#       code: lambda.Code.fromAsset('lambda'),
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.lambda.deprecated_runtime
 
 import rego.v1

@@ -8,17 +8,33 @@
 # custom:
 #   id: LAMBDA.007
 #   severity: low
-#   remediation: >-
-#     Set `VpcConfig` with private `SubnetIds` and restrictive
-#     `SecurityGroupIds`, and reach AWS services through VPC endpoints (CDK:
-#     `vpc`, `vpcSubnets: {subnetType: ec2.SubnetType.PRIVATE_ISOLATED}` and
-#     `securityGroups` on the function).
+#   resource_types: [AWS::Lambda::Function, AWS::Serverless::Function]
+#   threats: [T07]
+#   mitigations: [M07]
 #   frameworks:
 #     nist-800-53: [SC-7, AC-4]
+#     soc2: [CC6.6]
+#   remediation: |-
+#     Attach the function to private subnets with restrictive security groups, and reach
+#     AWS services through VPC endpoints.
+#     ```ts
+#     new lambda.Function(this, 'ProcessPaymentFn', {
+#       runtime: lambda.Runtime.NODEJS_22_X,
+#       handler: 'index.handler',
+#       code: lambda.Code.fromAsset('lambda'),
+#       vpc,
+#       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+#       securityGroups: [fnSg],
+#     });
+#     ```
 #   aliases:
 #     cfn_nag: [W89]
 #     checkov: [CKV_AWS_117]
 #     control_tower: [CT.LAMBDA.PR.3]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.lambda.function_in_vpc
 
 import rego.v1

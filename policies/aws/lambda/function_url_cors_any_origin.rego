@@ -8,14 +8,29 @@
 # custom:
 #   id: LAMBDA.002
 #   severity: medium
-#   remediation: >-
-#     List the exact origins of the front ends in `Cors.AllowOrigins` (and
-#     restrict `AllowMethods` and `AllowHeaders`) (CDK: `cors: {allowedOrigins:
-#     ['https://app.example.com']}` in `addFunctionUrl`).
+#   resource_types: [AWS::Lambda::Url]
+#   threats: [T03, T14]
+#   mitigations: [M03]
 #   frameworks:
 #     nist-800-53: [AC-4, SC-7]
+#   remediation: |-
+#     List the exact origins of the front ends in `Cors.AllowOrigins`, and restrict the
+#     allowed methods and headers.
+#     ```ts
+#     fn.addFunctionUrl({
+#       authType: lambda.FunctionUrlAuthType.AWS_IAM,
+#       cors: {
+#         allowedOrigins: ['https://app.example-bank.com'],
+#         allowedMethods: [lambda.HttpMethod.GET],
+#       },
+#     });
+#     ```
 #   aliases:
 #     control_tower: [CT.LAMBDA.PR.6]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.lambda.function_url_cors_any_origin
 
 import rego.v1

@@ -8,16 +8,26 @@
 # custom:
 #   id: LAMBDA.001
 #   severity: high
-#   remediation: >-
-#     Set `AuthType: AWS_IAM` on the `AWS::Lambda::Url` and sign requests
-#     with SigV4 (e.g. through CloudFront origin access control), or expose
-#     the function through API Gateway with an authorizer instead (CDK:
-#     `fn.addFunctionUrl({authType: lambda.FunctionUrlAuthType.AWS_IAM})`).
+#   resource_types: [AWS::Lambda::Url]
+#   threats: [T03]
+#   mitigations: [M03]
 #   frameworks:
-#     nist-800-53: [AC-3, AC-17, IA-2, SC-7]
+#     nist-800-53: [AC-3, IA-2, SC-7]
+#     soc2: [CC6.1, CC6.6]
+#   remediation: |-
+#     Set `AuthType: AWS_IAM` on the function URL and sign requests with SigV4 (for
+#     example through CloudFront origin access control), or front the function with an
+#     API Gateway authorizer instead.
+#     ```ts
+#     fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_258]
 #     control_tower: [CT.LAMBDA.PR.5]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.lambda.function_url_public
 
 import rego.v1

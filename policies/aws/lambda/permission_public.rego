@@ -8,17 +8,28 @@
 # custom:
 #   id: LAMBDA.003
 #   severity: high
-#   remediation: >-
-#     Grant invoke permission to a specific principal (an account, role or
-#     service principal) and scope service principals with `SourceArn` and
-#     `SourceAccount`, or limit `*` with `PrincipalOrgID` (CDK:
-#     `fn.grantInvoke(principal)` or `fn.addPermission('Id', {principal: new
-#     iam.ServicePrincipal(...), sourceArn, sourceAccount})`; use
-#     `FunctionUrlAuthType.AWS_IAM` for function URLs).
+#   resource_types: [AWS::Lambda::Permission]
+#   threats: [T03, T04]
+#   mitigations: [M03, M04]
 #   frameworks:
 #     nist-800-53: [AC-3, AC-6, SC-7]
+#     soc2: [CC6.1, CC6.6]
+#   remediation: |-
+#     Grant invoke permission to a specific principal and scope service principals with
+#     `SourceArn` and `SourceAccount` (or limit `*` with `PrincipalOrgID`).
+#     ```ts
+#     fn.addPermission('FromEvents', {
+#       principal: new iam.ServicePrincipal('events.amazonaws.com'),
+#       sourceArn: rule.ruleArn,
+#       sourceAccount: this.account,
+#     });
+#     ```
 #   aliases:
 #     control_tower: [CT.LAMBDA.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.lambda.permission_public
 
 import rego.v1

@@ -8,14 +8,28 @@
 # custom:
 #   id: LAMBDA.008
 #   severity: low
-#   remediation: >-
-#     Set `ReservedConcurrentExecutions` to the function's expected peak (CDK:
-#     `reservedConcurrentExecutions`).
+#   resource_types: [AWS::Lambda::Function, AWS::Serverless::Function]
+#   threats: [T12]
+#   mitigations: [M12]
 #   frameworks:
 #     nist-800-53: [SC-5, SC-6]
+#   remediation: |-
+#     Set `ReservedConcurrentExecutions` to the function's expected peak.
+#     ```ts
+#     new lambda.Function(this, 'CreatePaymentFn', {
+#       runtime: lambda.Runtime.NODEJS_22_X,
+#       handler: 'index.handler',
+#       code: lambda.Code.fromAsset('lambda'),
+#       reservedConcurrentExecutions: 50,
+#     });
+#     ```
 #   aliases:
 #     cfn_nag: [W92]
 #     checkov: [CKV_AWS_115]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.lambda.reserved_concurrency
 
 import rego.v1

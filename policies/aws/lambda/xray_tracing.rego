@@ -8,14 +8,29 @@
 # custom:
 #   id: LAMBDA.009
 #   severity: low
-#   remediation: >-
-#     Set `TracingConfig: {Mode: Active}` (SAM: `Tracing: Active`) and allow
-#     the role xray:PutTraceSegments and xray:PutTelemetryRecords (CDK:
-#     `tracing: lambda.Tracing.ACTIVE`, which adds the permissions).
+#   resource_types: [AWS::Lambda::Function, AWS::Serverless::Function]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-12, SI-4]
+#     soc2: [CC7.2]
+#   remediation: |-
+#     Set `TracingConfig.Mode: Active` (SAM: `Tracing: Active`) and allow the role to
+#     write trace segments.
+#     ```ts
+#     new lambda.Function(this, 'CreatePaymentFn', {
+#       runtime: lambda.Runtime.NODEJS_22_X,
+#       handler: 'index.handler',
+#       code: lambda.Code.fromAsset('lambda'),
+#       tracing: lambda.Tracing.ACTIVE,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_50]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.lambda.xray_tracing
 
 import rego.v1

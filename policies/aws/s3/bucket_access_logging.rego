@@ -10,16 +10,30 @@
 # custom:
 #   id: S3.004
 #   severity: medium
-#   remediation: >-
-#     Add `LoggingConfiguration` with `DestinationBucketName` set to a
-#     dedicated log bucket (CDK: `serverAccessLogsBucket: logBucket` and
-#     `serverAccessLogsPrefix` on `s3.Bucket`).
+#   resource_types: [AWS::S3::Bucket, AWS::CloudFront::Distribution, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::ElasticLoadBalancing::LoadBalancer]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-2, AU-12]
+#     soc2: [CC7.2]
+#     pci-dss-4.0: ["10.2.1"]
+#   remediation: |-
+#     Add `LoggingConfiguration` with `DestinationBucketName` set to a dedicated log bucket.
+#     ```ts
+#     new s3.Bucket(this, 'Data', {
+#       serverAccessLogsBucket: logBucket,
+#       serverAccessLogsPrefix: 'data/',
+#     });
+#     ```
 #   aliases:
 #     cfn_nag: [W35]
 #     checkov: [CKV_AWS_18]
 #     cdk_nag: [AwsSolutions-S1]
+#     control_tower: [CT.S3.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.s3.bucket_access_logging
 
 import rego.v1
@@ -31,7 +45,7 @@ deny contains result if {
 	not r.Properties.LoggingConfiguration
 	not log_destination(id)
 	result := {
-		"msg": sprintf("%s: S3 bucket has no server access logging; expected LoggingConfiguration with a DestinationBucketName", [id]),
+		"msg": sprintf("%s: S3 bucket has no server access logging, so reads, writes and deletes of its objects leave no record to detect or investigate misuse; set LoggingConfiguration with a DestinationBucketName", [id]),
 		"resource": id,
 		"path": ["Properties"],
 	}

@@ -9,16 +9,26 @@
 # custom:
 #   id: S3.006
 #   severity: critical
-#   remediation: >-
-#     Replace the `*` principal with the principals that need access (for
-#     CloudFront, the `cloudfront.amazonaws.com` service principal with an
-#     `AWS:SourceArn` condition on the distribution; CDK:
-#     `origins.S3BucketOrigin.withOriginAccessControl(bucket)`), or add a
-#     condition such as `aws:PrincipalOrgID`. Do not use `publicReadAccess: true`.
+#   resource_types: [AWS::S3::BucketPolicy]
+#   threats: [T03, T04]
+#   mitigations: [M03, M04]
 #   frameworks:
 #     nist-800-53: [AC-3, AC-6, AC-21]
+#     soc2: [CC6.1, CC6.6]
+#     pci-dss-4.0: ["1.4.4"]
+#   remediation: |-
+#     Replace the `*` principal with the principals that need access (for CloudFront, the service principal with an `AWS:SourceArn` condition on the distribution), or add a condition such as `aws:PrincipalOrgID`; do not use `publicReadAccess: true`.
+#     ```ts
+#     new cloudfront.Distribution(this, 'Site', {
+#       defaultBehavior: { origin: origins.S3BucketOrigin.withOriginAccessControl(bucket) },
+#     });
+#     ```
 #   aliases:
 #     cfn_nag: [F16]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.s3.bucket_policy_public
 
 import rego.v1
@@ -31,7 +41,7 @@ deny contains result if {
 	some [spath, s] in aws_iam.statements(p.Properties.PolicyDocument)
 	aws_iam.public_allow(s)
 	result := {
-		"msg": sprintf("%s: bucket policy statement %s allows %s to any principal without a restricting condition; expected named principals or a condition such as aws:SourceArn or aws:PrincipalOrgID", [id, stmt_name(s, spath), aws_iam.action_text(s)]),
+		"msg": sprintf("%s: bucket policy statement %s allows %s to any principal without a restricting condition, so anyone on the internet can do it; expected named principals or a condition such as aws:SourceArn or aws:PrincipalOrgID", [id, stmt_name(s, spath), aws_iam.action_text(s)]),
 		"resource": id,
 		"path": array.concat(["Properties", "PolicyDocument"], spath),
 	}

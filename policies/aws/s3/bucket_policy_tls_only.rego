@@ -9,15 +9,29 @@
 # custom:
 #   id: S3.005
 #   severity: medium
-#   remediation: >-
-#     Add a statement `{"Effect": "Deny", "Principal": "*", "Action": "s3:*",
-#     "Resource": [bucket ARN, bucket ARN/*], "Condition": {"Bool":
-#     {"aws:SecureTransport": "false"}}}` (CDK: `enforceSSL: true`, and
-#     `minimumTLSVersion: 1.2`).
+#   resource_types: [AWS::S3::Bucket, AWS::S3::BucketPolicy]
+#   threats: [T02]
+#   mitigations: [M02]
 #   frameworks:
-#     nist-800-53: [SC-8, SC-13]
+#     nist-800-53: [SC-8, SC-8(1), SC-13]
+#     soc2: [CC6.7]
+#     cis-aws: ["2.1.1"]
+#     pci-dss-4.0: ["4.2.1"]
+#   remediation: |-
+#     Add a bucket policy statement that denies `s3:*` on the bucket and its objects to `Principal: "*"` when `aws:SecureTransport` is `false`.
+#     ```ts
+#     new s3.Bucket(this, 'Data', {
+#       enforceSSL: true,
+#       minimumTLSVersion: 1.2,
+#     });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-S10]
+#     control_tower: [CT.S3.PR.8]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.s3.bucket_policy_tls_only
 
 import rego.v1
@@ -25,16 +39,24 @@ import rego.v1
 import data.regent.aws_iam
 import data.regent.cfn
 
+# Bucket policies of a bucket: by reference, or by the bucket's literal name.
 policy_of(bucket) := {pid |
 	some pid, p in cfn.resources("AWS::S3::BucketPolicy")
-	cfn.references(p.Properties.Bucket, bucket)
+	names_bucket(p.Properties.Bucket, bucket)
+}
+
+names_bucket(v, bucket) if cfn.references(v, bucket)
+
+names_bucket(v, bucket) if {
+	is_string(v)
+	v == input.Resources[bucket].Properties.BucketName
 }
 
 deny contains result if {
 	some id, p in cfn.resources("AWS::S3::BucketPolicy")
 	not aws_iam.denies_insecure_transport(p.Properties.PolicyDocument)
 	result := {
-		"msg": sprintf("%s: bucket policy does not deny requests without TLS; expected a Deny statement with condition aws:SecureTransport = false", [id]),
+		"msg": sprintf("%s: bucket policy does not deny requests without TLS, so object data and signed requests may travel in clear text; add a Deny statement with condition aws:SecureTransport = false", [id]),
 		"resource": id,
 		"path": ["Properties", "PolicyDocument"],
 	}
@@ -44,7 +66,7 @@ deny contains result if {
 	some id, _ in cfn.resources("AWS::S3::Bucket")
 	count(policy_of(id)) == 0
 	result := {
-		"msg": sprintf("%s: S3 bucket has no bucket policy, so requests without TLS are allowed; expected a policy denying aws:SecureTransport = false", [id]),
+		"msg": sprintf("%s: S3 bucket has no bucket policy, so requests without TLS are allowed and object data may travel in clear text; add a bucket policy that denies aws:SecureTransport = false", [id]),
 		"resource": id,
 		"path": ["Properties"],
 	}

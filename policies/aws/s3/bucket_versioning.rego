@@ -8,13 +8,27 @@
 # custom:
 #   id: S3.003
 #   severity: medium
-#   remediation: >-
-#     Set `VersioningConfiguration: {Status: Enabled}` (CDK: `versioned: true`)
-#     and expire noncurrent versions with a lifecycle rule.
+#   resource_types: [AWS::S3::Bucket]
+#   threats: [T09]
+#   mitigations: [M09]
 #   frameworks:
 #     nist-800-53: [CP-9, SI-12]
+#     soc2: [A1.2]
+#   remediation: |-
+#     Set `VersioningConfiguration.Status: Enabled` and expire noncurrent versions with a lifecycle rule.
+#     ```ts
+#     new s3.Bucket(this, 'Data', {
+#       versioned: true,
+#       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }],
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_21]
+#     control_tower: [CT.S3.PR.11]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.s3.bucket_versioning
 
 import rego.v1
@@ -26,7 +40,7 @@ deny contains result if {
 	status := cfn.property(r, ["VersioningConfiguration", "Status"], "")
 	status != "Enabled"
 	result := {
-		"msg": sprintf("%s: S3 bucket versioning is %s; expected VersioningConfiguration.Status: Enabled", [id, describe(status)]),
+		"msg": sprintf("%s: S3 bucket versioning is %s, so an overwrite or delete destroys the only copy of an object; set VersioningConfiguration.Status: Enabled", [id, describe(status)]),
 		"resource": id,
 		"path": path(r),
 	}

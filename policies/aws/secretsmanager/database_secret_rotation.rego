@@ -11,15 +11,24 @@
 # custom:
 #   id: SECRETSMANAGER.002
 #   severity: medium
-#   remediation: >-
-#     Add an AWS::SecretsManager::RotationSchedule for the secret (or its
-#     SecretTargetAttachment) with `HostedRotationLambda` or a rotation Lambda
-#     and `RotationRules.ScheduleExpression` such as `rate(30 days)` (CDK:
-#     `cluster.addRotationSingleUser()` / `instance.addRotationSingleUser()`).
+#   resource_types: [AWS::SecretsManager::Secret, AWS::SecretsManager::SecretTargetAttachment, AWS::SecretsManager::RotationSchedule, AWS::RDS::DBInstance, AWS::RDS::DBCluster, AWS::Redshift::Cluster, AWS::DocDB::DBCluster, AWS::DocDB::DBInstance]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [IA-5(1), IA-5]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["8.6.3"]
+#   remediation: |-
+#     Add an `AWS::SecretsManager::RotationSchedule` for the secret (or its attachment) with a hosted rotation Lambda and a schedule such as `rate(30 days)`.
+#     ```ts
+#     cluster.addRotationSingleUser({ automaticallyAfter: Duration.days(30) });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-SMG4]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.secretsmanager.database_secret_rotation
 
 import rego.v1
@@ -62,7 +71,7 @@ deny contains result if {
 	database_secret(id)
 	not rotated(id)
 	result := {
-		"msg": sprintf("%s: database credential secret has no rotation schedule; expected an AWS::SecretsManager::RotationSchedule for it", [id]),
+		"msg": sprintf("%s: database credential secret has no rotation schedule, so a leaked password stays valid indefinitely; expected an AWS::SecretsManager::RotationSchedule for it", [id]),
 		"resource": id,
 		"path": [],
 	}

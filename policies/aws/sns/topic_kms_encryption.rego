@@ -9,15 +9,28 @@
 # custom:
 #   id: SNS.001
 #   severity: medium
-#   remediation: >-
-#     Set `KmsMasterKeyId` to a customer-managed key and grant publishing
-#     services kms:GenerateDataKey*/kms:Decrypt in its key policy (CDK:
-#     `masterKey: key` on `sns.Topic`).
+#   resource_types: [AWS::SNS::Topic]
+#   threats: [T01]
+#   mitigations: [M01]
 #   frameworks:
 #     nist-800-53: [SC-28, SC-12]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["3.5.1"]
+#   remediation: |-
+#     Set `KmsMasterKeyId` to a customer-managed key and grant the publishing
+#     services kms:GenerateDataKey* and kms:Decrypt in its key policy.
+#     ```ts
+#     new sns.Topic(this, 'Events', {
+#       masterKey: topicKey,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_26]
 #     cdk_nag: [AwsSolutions-SNS2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.sns.topic_kms_encryption
 
 import rego.v1

@@ -10,14 +10,26 @@
 # custom:
 #   id: SQS.002
 #   severity: low
-#   remediation: >-
-#     Set `RedrivePolicy: {deadLetterTargetArn: <DLQ ARN>, maxReceiveCount: n}`
-#     (CDK: `deadLetterQueue: {queue: dlq, maxReceiveCount: 5}`) and alarm on
-#     the DLQ's depth.
+#   resource_types: [AWS::SQS::Queue]
+#   threats: [T12]
+#   mitigations: [M12]
 #   frameworks:
-#     nist-800-53: [SI-11, AU-5]
+#     nist-800-53: [SC-5, CP-10]
+#   remediation: |-
+#     Set `RedrivePolicy: {deadLetterTargetArn: <DLQ ARN>, maxReceiveCount:
+#     n}` and alarm on the depth of the dead-letter queue.
+#     ```ts
+#     new sqs.Queue(this, 'Queue', {
+#       deadLetterQueue: { queue: dlq, maxReceiveCount: 5 },
+#     });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-SQS3]
+#     control_tower: [CT.SQS.PR.1]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.sqs.queue_dead_letter_queue
 
 import rego.v1

@@ -9,15 +9,30 @@
 # custom:
 #   id: SQS.001
 #   severity: medium
-#   remediation: >-
-#     Set `KmsMasterKeyId` to a customer-managed key (CDK: `encryption:
-#     sqs.QueueEncryption.KMS, encryptionMasterKey: key`), and
-#     `KmsDataKeyReusePeriodSeconds` to bound KMS calls.
+#   resource_types: [AWS::SQS::Queue]
+#   threats: [T01]
+#   mitigations: [M01]
 #   frameworks:
 #     nist-800-53: [SC-28, SC-12]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["3.5.1"]
+#   remediation: |-
+#     Set `KmsMasterKeyId` to a customer-managed key, and
+#     `KmsDataKeyReusePeriodSeconds` to bound KMS calls.
+#     ```ts
+#     new sqs.Queue(this, 'Queue', {
+#       encryption: sqs.QueueEncryption.KMS,
+#       encryptionMasterKey: queueKey,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_27]
 #     cdk_nag: [AwsSolutions-SQS2]
+#     control_tower: [CT.SQS.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.sqs.queue_kms_encryption
 
 import rego.v1

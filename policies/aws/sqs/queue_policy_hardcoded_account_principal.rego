@@ -10,15 +10,25 @@
 # custom:
 #   id: SQS.101
 #   severity: high
-#   remediation: >-
-#     Grant access to principals defined in the stack (`Fn::GetAtt [Role,
-#     Arn]`) or built from `${AWS::AccountId}`; if a cross-account consumer is
-#     really intended, make its account a reviewed parameter and add
-#     conditions such as `aws:PrincipalOrgID` (CDK: `queue.grantConsumeMessages(role)`
-#     with a role from the stack instead of `iam.Role.fromRoleArn(this, 'R',
-#     'arn:aws:iam::123456789012:role/...')`).
+#   resource_types: [AWS::SQS::QueuePolicy]
+#   threats: [T05, T04]
+#   mitigations: [M05, M04]
 #   frameworks:
 #     nist-800-53: [AC-3, AC-6, AC-21]
+#     soc2: [CC6.1, CC6.3]
+#   remediation: |-
+#     Grant access to principals defined in the stack (`Fn::GetAtt [Role,
+#     Arn]`) or built from `${AWS::AccountId}`; if a cross-account consumer is
+#     intended, make its account a reviewed parameter and add conditions such
+#     as `aws:PrincipalOrgID`.
+#     ```ts
+#     // a role defined in this stack, not iam.Role.fromRoleArn(this, 'R', 'arn:aws:iam::123456789012:role/...')
+#     queue.grantConsumeMessages(processFn);
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.sqs.queue_policy_hardcoded_account_principal
 
 import rego.v1
@@ -42,9 +52,10 @@ deny contains result if {
 }
 
 # The literal 12-digit account of an ARN principal or a bare account id.
+# The partition may be written ${AWS::Partition}, which contains colons.
 hardcoded_account(p) := m[0][1] if {
 	t := aws_web.text(p)
-	m := regex.find_all_string_submatch_n(`^arn:[^:]*:(?:iam|sts)::([0-9]{12}):`, t, 1)
+	m := regex.find_all_string_submatch_n(`^arn:(?:\$\{[^}]*\}|[^:]*):(?:iam|sts)::([0-9]{12}):`, t, 1)
 	count(m) > 0
 } else := p if {
 	is_string(p)

@@ -9,14 +9,28 @@
 # custom:
 #   id: SQS.003
 #   severity: medium
-#   remediation: >-
-#     Add an AWS::SQS::QueuePolicy with `{"Effect": "Deny", "Principal": "*",
-#     "Action": "sqs:*", "Resource": <queue ARN>, "Condition": {"Bool":
-#     {"aws:SecureTransport": "false"}}}` (CDK: `enforceSSL: true` on `sqs.Queue`).
+#   resource_types: [AWS::SQS::Queue, AWS::SQS::QueuePolicy]
+#   threats: [T02]
+#   mitigations: [M02]
 #   frameworks:
 #     nist-800-53: [SC-8, SC-8(1)]
+#     soc2: [CC6.7]
+#     pci-dss-4.0: ["4.2.1"]
+#   remediation: |-
+#     Add an `AWS::SQS::QueuePolicy` with `{"Effect": "Deny", "Principal":
+#     "*", "Action": "sqs:*", "Resource": <queue ARN>, "Condition": {"Bool":
+#     {"aws:SecureTransport": "false"}}}`.
+#     ```ts
+#     new sqs.Queue(this, 'Queue', {
+#       enforceSSL: true,
+#     });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-SQS4]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.sqs.queue_policy_tls_only
 
 import rego.v1

@@ -9,12 +9,26 @@
 # custom:
 #   id: SYNTHETICS.002
 #   severity: low
-#   remediation: >-
-#     Set `ArtifactConfig.S3Encryption: {EncryptionMode: SSE_KMS, KmsKeyArn:
-#     <customer-managed key>}` (CDK: `artifactS3EncryptionMode:
-#     synthetics.ArtifactsEncryptionMode.KMS` with `artifactS3KmsKey`).
+#   resource_types: [AWS::Synthetics::Canary]
+#   threats: [T01]
+#   mitigations: [M01]
 #   frameworks:
 #     nist-800-53: [SC-28, SC-12]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Set `ArtifactConfig.S3Encryption: {EncryptionMode: SSE_KMS, KmsKeyArn:
+#     <customer-managed key>}`.
+#     ```ts
+#     new synthetics.Canary(this, 'Canary', {
+#       // ...
+#       artifactS3EncryptionMode: synthetics.ArtifactsEncryptionMode.KMS,
+#       artifactS3KmsKey: canaryKey,
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.synthetics.canary_artifact_encryption
 
 import rego.v1

@@ -9,13 +9,28 @@
 # custom:
 #   id: SYNTHETICS.001
 #   severity: low
-#   remediation: >-
-#     Set `VPCConfig` (`VpcId`, private `SubnetIds`, `SecurityGroupIds` with
-#     restrictive egress) on the canary and reach AWS services through VPC
-#     endpoints (CDK: `vpc`, `vpcSubnets` and `securityGroups` on
-#     `synthetics.Canary`).
+#   resource_types: [AWS::Synthetics::Canary]
+#   threats: [T07]
+#   mitigations: [M07]
 #   frameworks:
 #     nist-800-53: [SC-7, AC-4]
+#     soc2: [CC6.6]
+#   remediation: |-
+#     Set `VPCConfig` (`VpcId`, private `SubnetIds`, `SecurityGroupIds` with
+#     restrictive egress) on the canary and reach AWS services through VPC
+#     endpoints.
+#     ```ts
+#     new synthetics.Canary(this, 'Canary', {
+#       // ...
+#       vpc,
+#       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+#       securityGroups: [canarySg],
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.synthetics.canary_in_vpc
 
 import rego.v1
