@@ -112,6 +112,7 @@ gd=tests/cli/data/governance
 gs="scan --no-builtin -p $gd/policies"
 export REGENT_TODAY=2026-12-01
 case_ gov-coverage $gs $gd/template.yaml
+case_ gov-unverifiable scan --no-builtin $gd/unverifiable.yaml
 case_ gov-coverage-json $gs --format json $gd/template.yaml
 case_ gov-coverage-sarif $gs --format sarif $gd/template.yaml
 case_ gov-off $gs --no-governance $gd/template.yaml

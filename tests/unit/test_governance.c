@@ -470,7 +470,8 @@ static void test_metadata(void) {
     CHECK(rg_gov_control("GOV.002") && rg_gov_control("GOV.002")->severity == RG_SEV_HIGH);
     CHECK(rg_gov_control("GOV.003") && rg_gov_control("GOV.003")->severity == RG_SEV_MEDIUM);
     CHECK(rg_gov_control("GOV.004") && rg_gov_control("GOV.004")->severity == RG_SEV_MEDIUM);
-    CHECK(rg_gov_control("GOV.005") == NULL);
+    CHECK(rg_gov_control("GOV.005") && rg_gov_control("GOV.005")->severity == RG_SEV_MEDIUM);
+    CHECK(rg_gov_control("GOV.006") == NULL);
     CHECK(rg_gov_control(NULL) == NULL);
 }
 
