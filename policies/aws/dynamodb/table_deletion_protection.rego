@@ -8,11 +8,25 @@
 # custom:
 #   id: DYNAMODB.003
 #   severity: low
-#   remediation: >-
-#     Set `DeletionProtectionEnabled: true` (CDK: `deletionProtection: true`)
-#     and keep `RemovalPolicy.RETAIN` on stateful tables.
+#   resource_types: [AWS::DynamoDB::Table, AWS::DynamoDB::GlobalTable]
+#   threats: [T09]
+#   mitigations: [M09]
 #   frameworks:
-#     nist-800-53: [CP-9, SI-12]
+#     nist-800-53: [CP-9, CM-3, SI-12]
+#     soc2: [A1.2]
+#   remediation: |-
+#     Set `DeletionProtectionEnabled: true` (on every replica of a global table) and keep a retain removal policy on stateful tables.
+#     ```ts
+#     new dynamodb.Table(this, 'Payments', {
+#       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+#       deletionProtection: true,
+#       removalPolicy: RemovalPolicy.RETAIN,
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.dynamodb.table_deletion_protection
 
 import rego.v1

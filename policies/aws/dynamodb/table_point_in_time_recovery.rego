@@ -8,16 +8,29 @@
 # custom:
 #   id: DYNAMODB.002
 #   severity: medium
-#   remediation: >-
-#     Set `PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}`
-#     (CDK: `pointInTimeRecoverySpecification: {pointInTimeRecoveryEnabled: true}`,
-#     or `pointInTimeRecovery: true` in older versions).
+#   resource_types: [AWS::DynamoDB::Table, AWS::DynamoDB::GlobalTable]
+#   threats: [T09]
+#   mitigations: [M09]
 #   frameworks:
 #     nist-800-53: [CP-9, CP-10]
+#     soc2: [A1.2]
+#   remediation: |-
+#     Set `PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}` on the table (on every replica of a global table).
+#     ```ts
+#     new dynamodb.Table(this, 'Payments', {
+#       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+#       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+#     });
+#     ```
 #   aliases:
 #     cfn_nag: [W78]
 #     checkov: [CKV_AWS_28]
 #     cdk_nag: [AwsSolutions-DDB3]
+#     control_tower: [CT.DYNAMODB.PR.1]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.dynamodb.table_point_in_time_recovery
 
 import rego.v1

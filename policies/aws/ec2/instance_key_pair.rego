@@ -5,16 +5,28 @@
 #   holds a copy can log in to every instance launched with it, access is
 #   not tied to a person, and sessions are not logged. SSM Session Manager
 #   gives IAM-authorized, logged shell access without inbound ports or keys.
-#   Advisory.
+#   Checked on instances and launch templates. Advisory.
 # custom:
 #   id: EC2.009
 #   severity: low
-#   remediation: >-
-#     Remove `KeyName` and use SSM Session Manager (instance role with
-#     AmazonSSMManagedInstanceCore; CDK: drop `keyPair`/`keyName` and use
-#     `ssmSessionPermissions: true`), or EC2 Instance Connect for short-lived keys.
+#   resource_types: [AWS::EC2::Instance, AWS::EC2::LaunchTemplate]
+#   threats: [T10]
+#   mitigations: [M10]
 #   frameworks:
 #     nist-800-53: [IA-2, IA-5, AC-17]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Remove `KeyName` and use SSM Session Manager (an instance role with AmazonSSMManagedInstanceCore), or EC2 Instance Connect for short-lived keys.
+#     ```ts
+#     new ec2.Instance(this, 'Host', {
+#       vpc, instanceType, machineImage,
+#       ssmSessionPermissions: true, // no keyPair
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ec2.instance_key_pair
 
 import rego.v1

@@ -2,21 +2,36 @@
 # title: EC2 instances do not get public IP addresses
 # description: >-
 #   An instance with a public IPv4 address is directly reachable from the
-#   internet whenever a security group rule allows it, and it bypasses the
-#   load balancers, NAT and egress controls of the VPC design. Administrative
-#   access should go through SSM Session Manager and services through load
-#   balancers.
+#   internet whenever a security group allows it, bypassing the load
+#   balancers, NAT and egress controls of the VPC design. Reported for
+#   instance and launch template network interfaces that ask for a public
+#   address, and for instances placed in a subnet that maps public IPs at
+#   launch.
 # custom:
 #   id: EC2.005
 #   severity: high
-#   remediation: >-
-#     Set `AssociatePublicIpAddress: false` on the network interfaces and
-#     launch the instance in a private subnet (CDK: `vpcSubnets: {subnetType:
-#     ec2.SubnetType.PRIVATE_WITH_EGRESS}`, `associatePublicIpAddress: false`).
+#   resource_types: [AWS::EC2::Instance, AWS::EC2::LaunchTemplate, AWS::EC2::Subnet]
+#   threats: [T07, T03]
+#   mitigations: [M07]
 #   frameworks:
 #     nist-800-53: [SC-7, AC-4]
+#     soc2: [CC6.6]
+#   remediation: |-
+#     Set `AssociatePublicIpAddress: false` on the network interfaces and launch the instance in a private subnet; reach it through SSM Session Manager or a load balancer.
+#     ```ts
+#     new ec2.Instance(this, 'Host', {
+#       vpc, instanceType, machineImage,
+#       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+#       associatePublicIpAddress: false,
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_88]
+#     control_tower: [CT.EC2.PR.8, CT.EC2.PR.9]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ec2.instance_public_ip
 
 import rego.v1

@@ -9,14 +9,29 @@
 # custom:
 #   id: EC2.007
 #   severity: medium
-#   remediation: >-
-#     Set `MapPublicIpOnLaunch: false` (CDK: `mapPublicIpOnLaunch: false` in
-#     the public `subnetConfiguration` of `ec2.Vpc`) and give public IPs only
-#     to the resources that need them explicitly.
+#   resource_types: [AWS::EC2::Subnet]
+#   threats: [T07, T03]
+#   mitigations: [M07]
 #   frameworks:
 #     nist-800-53: [SC-7, AC-4]
+#     soc2: [CC6.6]
+#   remediation: |-
+#     Set `MapPublicIpOnLaunch: false` and give public IPs only to the resources that need them explicitly.
+#     ```ts
+#     new ec2.Vpc(this, 'Vpc', {
+#       subnetConfiguration: [
+#         { name: 'public', subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: false },
+#         { name: 'app', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+#       ],
+#     });
+#     ```
 #   aliases:
 #     checkov: [CKV_AWS_130]
+#     control_tower: [CT.EC2.PR.11]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.ec2.subnet_auto_public_ip
 
 import rego.v1

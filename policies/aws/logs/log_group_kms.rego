@@ -8,16 +8,27 @@
 # custom:
 #   id: LOGS.001
 #   severity: medium
-#   remediation: >-
-#     Set `KmsKeyId` to the ARN of a customer-managed KMS key whose key policy
-#     allows the `logs.<region>.amazonaws.com` service principal (CDK:
-#     `encryptionKey: key` on `logs.LogGroup`).
+#   resource_types: [AWS::Logs::LogGroup]
+#   threats: [T01]
+#   mitigations: [M01]
 #   frameworks:
 #     nist-800-53: [SC-28, SC-28(1), SC-12, AU-9]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Set `KmsKeyId` to the ARN of a customer-managed KMS key whose key policy allows the `logs.<region>.amazonaws.com` service principal.
+#     ```ts
+#     const key = new kms.Key(this, 'LogsKey', { enableKeyRotation: true });
+#     key.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`));
+#     new logs.LogGroup(this, 'AppLogs', { encryptionKey: key, retention: logs.RetentionDays.ONE_YEAR });
+#     ```
 #   aliases:
 #     cfn_nag: [W84]
 #     checkov: [CKV_AWS_158]
 #     control_tower: [CT.CLOUDWATCH.PR.3]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.logs.log_group_kms
 
 import rego.v1

@@ -9,14 +9,24 @@
 # custom:
 #   id: LOGS.002
 #   severity: low
-#   remediation: >-
-#     Set `RetentionInDays` to 365 or more (or remove it to keep logs
-#     indefinitely) (CDK: `retention: logs.RetentionDays.ONE_YEAR`); archive
-#     to S3 for longer retention at lower cost.
+#   resource_types: [AWS::Logs::LogGroup]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-11, AU-9]
+#     soc2: [CC7.2]
+#     pci-dss-4.0: ["10.5.1"]
+#   remediation: |-
+#     Set `RetentionInDays` to 365 or more (or remove it to keep logs indefinitely); archive to S3 for longer retention at lower cost.
+#     ```ts
+#     new logs.LogGroup(this, 'AppLogs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: key });
+#     ```
 #   aliases:
 #     control_tower: [CT.CLOUDWATCH.PR.2]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.logs.log_group_retention
 
 import rego.v1

@@ -7,11 +7,29 @@
 # custom:
 #   id: RDS.011
 #   severity: low
-#   remediation: >-
-#     Remove `AutoMinorVersionUpgrade: false` or set it to true (CDK:
-#     `autoMinorVersionUpgrade: true`), with a `PreferredMaintenanceWindow`.
+#   resource_types: [AWS::RDS::DBInstance]
+#   threats: [T11]
+#   mitigations: [M11]
 #   frameworks:
 #     nist-800-53: [SI-2]
+#     soc2: [CC7.1]
+#     cis-aws: ["2.3.2"]
+#     pci-dss-4.0: ["6.3.3"]
+#   remediation: |-
+#     Remove `AutoMinorVersionUpgrade: false` or set it to true, with a `PreferredMaintenanceWindow`.
+#     ```ts
+#     new rds.DatabaseInstance(this, 'Db', {
+#       engine, vpc,
+#       autoMinorVersionUpgrade: true,
+#       preferredMaintenanceWindow: 'Sun:02:00-Sun:03:00',
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.RDS.PR.5]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.auto_minor_version_upgrade
 
 import rego.v1

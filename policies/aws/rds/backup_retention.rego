@@ -9,14 +9,25 @@
 # custom:
 #   id: RDS.005
 #   severity: medium
-#   remediation: >-
-#     Set `BackupRetentionPeriod` to 7 or more (up to 35) on the DB cluster
-#     or stand-alone DB instance (CDK: `backupRetention: Duration.days(14)` or
-#     `backup: {retention: Duration.days(14)}` for clusters).
+#   resource_types: [AWS::RDS::DBCluster, AWS::RDS::DBInstance]
+#   threats: [T09]
+#   mitigations: [M09]
 #   frameworks:
 #     nist-800-53: [CP-9, CP-10]
+#     soc2: [A1.2]
+#   remediation: |-
+#     Set `BackupRetentionPeriod` to 7 or more (up to 35) on the DB cluster or stand-alone DB instance.
+#     ```ts
+#     new rds.DatabaseInstance(this, 'Db', { engine, vpc, backupRetention: Duration.days(14) });
+#     new rds.DatabaseCluster(this, 'Ledger', { engine, writer, vpc, backup: { retention: Duration.days(14) } });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-RDS13]
+#     control_tower: [CT.RDS.PR.8]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.backup_retention
 
 import rego.v1

@@ -7,11 +7,27 @@
 # custom:
 #   id: RDS.012
 #   severity: low
-#   remediation: >-
-#     Choose a non-default `MasterUsername` (CDK:
-#     `credentials: rds.Credentials.fromGeneratedSecret('ledger_admin')`).
+#   resource_types: [AWS::RDS::DBInstance, AWS::RDS::DBCluster]
+#   threats: [T07]
+#   mitigations: [M03]
 #   frameworks:
 #     nist-800-53: [IA-5, CM-6]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["2.2.2"]
+#   remediation: |-
+#     Choose a non-default `MasterUsername`.
+#     ```ts
+#     new rds.DatabaseCluster(this, 'Ledger', {
+#       engine, writer, vpc,
+#       credentials: rds.Credentials.fromGeneratedSecret('ledger_admin'),
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.RDS.PR.21, CT.RDS.PR.22]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.default_master_username
 
 import rego.v1

@@ -8,14 +8,28 @@
 # custom:
 #   id: RDS.004
 #   severity: medium
-#   remediation: >-
-#     Set `DeletionProtection: true` on the DB cluster or stand-alone DB
-#     instance (CDK: `deletionProtection: true`) and keep
-#     `removalPolicy: RemovalPolicy.SNAPSHOT` or `RETAIN`.
+#   resource_types: [AWS::RDS::DBCluster, AWS::RDS::DBInstance]
+#   threats: [T09]
+#   mitigations: [M09]
 #   frameworks:
-#     nist-800-53: [CP-9, SI-12]
+#     nist-800-53: [CP-9, CM-3, SI-12]
+#     soc2: [A1.2]
+#   remediation: |-
+#     Set `DeletionProtection: true` on the DB cluster or stand-alone DB instance and keep a snapshot or retain removal policy.
+#     ```ts
+#     new rds.DatabaseCluster(this, 'Ledger', {
+#       engine, writer, vpc,
+#       deletionProtection: true,
+#       removalPolicy: RemovalPolicy.SNAPSHOT,
+#     });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-RDS10]
+#     control_tower: [CT.RDS.PR.3, CT.RDS.PR.13]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.deletion_protection
 
 import rego.v1

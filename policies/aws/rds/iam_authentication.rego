@@ -9,14 +9,25 @@
 # custom:
 #   id: RDS.008
 #   severity: low
-#   remediation: >-
-#     Set `EnableIAMDatabaseAuthentication: true` (CDK: `iamAuthentication:
-#     true`) and grant `rds-db:connect` to the application role
-#     (`instance.grantConnect(role, 'app_user')`).
+#   resource_types: [AWS::RDS::DBCluster, AWS::RDS::DBInstance]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [IA-2, IA-5, AC-2]
+#     soc2: [CC6.1]
+#   remediation: |-
+#     Set `EnableIAMDatabaseAuthentication: true` and grant `rds-db:connect` to the application role.
+#     ```ts
+#     const db = new rds.DatabaseInstance(this, 'Db', { engine, vpc, iamAuthentication: true });
+#     db.grantConnect(appRole, 'app_user');
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-RDS6]
+#     control_tower: [CT.RDS.PR.4, CT.RDS.PR.7]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.iam_authentication
 
 import rego.v1

@@ -7,13 +7,28 @@
 # custom:
 #   id: RDS.009
 #   severity: medium
-#   remediation: >-
-#     Set `EnableCloudwatchLogsExports` (e.g. `[postgresql]` for PostgreSQL,
-#     `[audit, error, general, slowquery]` for MySQL) on the DB cluster or
-#     stand-alone DB instance (CDK: `cloudwatchLogsExports: [...]` with
-#     `cloudwatchLogsRetention`).
+#   resource_types: [AWS::RDS::DBCluster, AWS::RDS::DBInstance]
+#   threats: [T08]
+#   mitigations: [M08]
 #   frameworks:
 #     nist-800-53: [AU-2, AU-6, AU-12]
+#     soc2: [CC7.2]
+#     pci-dss-4.0: ["10.2.1"]
+#   remediation: |-
+#     Set `EnableCloudwatchLogsExports` (e.g. `[postgresql]` for PostgreSQL, `[audit, error, general, slowquery]` for MySQL) on the DB cluster or stand-alone DB instance.
+#     ```ts
+#     new rds.DatabaseInstance(this, 'Db', {
+#       engine, vpc,
+#       cloudwatchLogsExports: ['audit', 'error', 'general', 'slowquery'],
+#       cloudwatchLogsRetention: logs.RetentionDays.ONE_YEAR,
+#     });
+#     ```
+#   aliases:
+#     control_tower: [CT.RDS.PR.14]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.log_exports
 
 import rego.v1

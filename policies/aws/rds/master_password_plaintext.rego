@@ -10,13 +10,26 @@
 # custom:
 #   id: RDS.003
 #   severity: critical
-#   remediation: >-
-#     Let RDS manage the password (`ManageMasterUserPassword: true`) or resolve
-#     it from Secrets Manager with a `{{resolve:secretsmanager:...}}` dynamic
-#     reference (CDK: `credentials: rds.Credentials.fromGeneratedSecret('dbadmin')`;
-#     never `SecretValue.unsafePlainText(...)`).
+#   resource_types: [AWS::RDS::DBInstance, AWS::RDS::DBCluster, AWS::Redshift::Cluster, AWS::DocDB::DBCluster, AWS::Neptune::DBCluster, AWS::Redshift::ServerlessNamespace]
+#   threats: [T06]
+#   mitigations: [M06]
 #   frameworks:
 #     nist-800-53: [IA-5, IA-5(7), SC-28]
+#     soc2: [CC6.1]
+#     pci-dss-4.0: ["8.6.2"]
+#   remediation: |-
+#     Let RDS manage the password (`ManageMasterUserPassword: true`) or resolve it from Secrets Manager with a `{{resolve:secretsmanager:...}}` dynamic reference; never put the value in the template.
+#     ```ts
+#     new rds.DatabaseInstance(this, 'Db', {
+#       engine, vpc,
+#       credentials: rds.Credentials.fromGeneratedSecret('ledger_admin'),
+#       // never: rds.Credentials.fromPassword('admin', SecretValue.unsafePlainText('...'))
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.master_password_plaintext
 
 import rego.v1

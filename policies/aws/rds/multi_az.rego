@@ -8,12 +8,24 @@
 # custom:
 #   id: RDS.010
 #   severity: low
-#   remediation: >-
-#     Set `MultiAZ: true` (CDK: `multiAz: true`).
+#   resource_types: [AWS::RDS::DBInstance]
+#   threats: [T09, T12]
+#   mitigations: [M09, M12]
 #   frameworks:
 #     nist-800-53: [CP-10, SC-36]
+#     soc2: [A1.2]
+#   remediation: |-
+#     Set `MultiAZ: true` on the stand-alone DB instance.
+#     ```ts
+#     new rds.DatabaseInstance(this, 'Db', { engine, vpc, multiAz: true });
+#     ```
 #   aliases:
 #     cdk_nag: [AwsSolutions-RDS3]
+#     control_tower: [CT.RDS.PR.1]
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.multi_az
 
 import rego.v1

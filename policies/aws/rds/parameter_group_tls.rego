@@ -8,13 +8,24 @@
 # custom:
 #   id: RDS.006
 #   severity: high
-#   remediation: >-
-#     Set `rds.force_ssl: "1"` (PostgreSQL, Aurora PostgreSQL, SQL Server) or
-#     `require_secure_transport: "ON"` (MySQL, MariaDB, Aurora MySQL) in the
-#     DB (cluster) parameter group's `Parameters` (CDK: `parameters:
-#     {'rds.force_ssl': '1'}` on `rds.ParameterGroup`).
+#   resource_types: [AWS::RDS::DBParameterGroup, AWS::RDS::DBClusterParameterGroup]
+#   threats: [T02]
+#   mitigations: [M02]
 #   frameworks:
 #     nist-800-53: [SC-8, SC-8(1), SC-13]
+#     soc2: [CC6.7]
+#   remediation: |-
+#     Set `rds.force_ssl: "1"` (PostgreSQL, Aurora PostgreSQL, SQL Server) or `require_secure_transport: "ON"` (MySQL, MariaDB, Aurora MySQL) in the DB (cluster) parameter group's `Parameters`.
+#     ```ts
+#     new rds.ParameterGroup(this, 'Params', {
+#       engine: rds.DatabaseClusterEngine.auroraPostgres({ version }),
+#       parameters: { 'rds.force_ssl': '1' },
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.parameter_group_tls
 
 import rego.v1

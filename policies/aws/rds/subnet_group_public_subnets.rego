@@ -9,11 +9,25 @@
 # custom:
 #   id: RDS.007
 #   severity: high
-#   remediation: >-
-#     List only private or isolated subnets in `SubnetIds` (CDK: `vpcSubnets:
-#     {subnetType: ec2.SubnetType.PRIVATE_ISOLATED}` on the instance or cluster).
+#   resource_types: [AWS::RDS::DBSubnetGroup, AWS::EC2::Subnet, AWS::EC2::SubnetRouteTableAssociation, AWS::EC2::RouteTable, AWS::EC2::Route]
+#   threats: [T03, T07]
+#   mitigations: [M07]
 #   frameworks:
 #     nist-800-53: [SC-7, AC-4]
+#     soc2: [CC6.6]
+#     pci-dss-4.0: ["1.4.4"]
+#   remediation: |-
+#     List only private or isolated subnets in `SubnetIds`.
+#     ```ts
+#     new rds.DatabaseInstance(this, 'Db', {
+#       engine, vpc,
+#       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+#     });
+#     ```
+#   approval:
+#     status: approved
+#     reviewer: regent security engineering
+#     date: "2026-11-23"
 package regent.aws.rds.subnet_group_public_subnets
 
 import rego.v1

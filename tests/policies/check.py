@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""The built-in library against the CDK corpus, through `regent scan`.
+
+For every app under CORPUS/cdk/out (the bench-* stacks excluded):
+
+* insecure apps: every planted misconfiguration (a MISCONFIG row of
+  CORPUS/cdk/apps/<app>.expected.md) has a line in tests/policies/planted.txt
+  naming the control that addresses it and a logical id, and the scan reports
+  that control on that id; and the whole set of "CONTROL LOGICAL-ID" pairs
+  equals tests/policies/expected/<app>.txt (a regression list).
+* hardened apps: without waivers, every finding is on a resource that the
+  app's .expected.md names as a deliberate exception (template-level findings
+  only for a transform that it documents); with tests/policies/waivers.yaml,
+  nothing is left unsuppressed and no waiver is stale or expired.
+
+usage: check.py REGENT REPO [--update]   (REGENT_CORPUS overrides the corpus)
+--update rewrites the expected lists from the current results.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+
+def scan(regent, repo, path, waivers=None):
+    cmd = [regent, "scan", "--format", "json", "--fail-on", "never", path]
+    if waivers:
+        cmd[2:2] = ["--waivers", waivers]
+    # Waiver expiry is judged against a pinned date, so the check does not
+    # change with the calendar.
+    env = dict(os.environ, REGENT_TODAY="2026-11-23")
+    p = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}: exit {p.returncode}\n{p.stderr}")
+    return json.loads(p.stdout)
+
+
+def pairs(report, suppressed=False):
+    out = set()
+    for f in report["findings"]:
+        if f.get("suppressed", False) != suppressed:
+            continue
+        rid = f.get("logical_id")
+        if not rid:  # an output ("Outputs.X") or the template itself ("Transform")
+            rid = re.sub(r"\[.*", "", ".".join((f.get("path") or "-").split(".")[:2]))
+        out.add((f["control"], rid))
+    return out
+
+
+def backticked(text):
+    return set(re.findall(r"`([A-Za-z0-9]+)`", text))
+
+
+def planted_rows(md):
+    """MISCONFIG id -> logical ids named in its row."""
+    rows = {}
+    for line in md.splitlines():
+        m = re.match(r"\|\s*(MISCONFIG-\d+)\s*\|[^|]*\|([^|]*)\|", line)
+        if m:
+            outputs = set(re.findall(r"output `([A-Za-z0-9]+)`", m.group(2)))
+            ids = set(re.findall(r"`([A-Za-z0-9]+)`", m.group(2))) - outputs
+            ids |= {"Outputs." + o for o in outputs}
+            rows[m.group(1)] = ids
+    return rows
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    regent, repo = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    update = "--update" in sys.argv[3:]
+    corpus = os.environ.get("REGENT_CORPUS", os.path.join(repo, "..", "shared", "corpus"))
+    out_dir, apps_dir = os.path.join(corpus, "cdk", "out"), os.path.join(corpus, "cdk", "apps")
+    if not os.path.isdir(out_dir):
+        print(f"check.py: no corpus at {corpus} (set REGENT_CORPUS)", file=sys.stderr)
+        return 2
+    here = os.path.join(repo, "tests", "policies")
+    planted = {}
+    for line in open(os.path.join(here, "planted.txt")):
+        if line.strip() and not line.startswith("#"):
+            app, row, control, rid = line.split()
+            planted.setdefault(app, []).append((row, control, rid))
+    waivers = os.path.join(here, "waivers.yaml")
+    failures = 0
+
+    def fail(app, msg):
+        nonlocal failures
+        failures += 1
+        print(f"FAIL {app}: {msg}")
+
+    for app in sorted(os.listdir(out_dir)):
+        if app.startswith("bench-"):
+            continue
+        md = open(os.path.join(apps_dir, app + ".expected.md")).read()
+        report = scan(regent, repo, os.path.join(out_dir, app))
+        found = pairs(report)
+        if app.endswith("-insecure"):
+            rows = planted_rows(md)
+            mine = planted.get(app, [])
+            for row, ids in sorted(rows.items()):
+                listed = {rid for r, _, rid in mine if r == row}
+                if not listed:
+                    fail(app, f"{row} has no line in planted.txt")
+                for rid in ids - listed:
+                    fail(app, f"{row}: logical id {rid} of the row has no line in planted.txt")
+            for row, control, rid in mine:
+                if row not in rows:
+                    fail(app, f"planted.txt names {row}, which the app does not plant")
+                if control != "-" and (control, rid) not in found:
+                    fail(app, f"{row} not reported: {control} on {rid}")
+            expected = os.path.join(here, "expected", app + ".txt")
+            actual = sorted(f"{c} {r}" for c, r in found)
+            if update:
+                with open(expected, "w") as f:
+                    f.write("".join(a + "\n" for a in actual))
+                print(f"updated {expected} ({len(actual)} findings)")
+                continue
+            want = sorted(l.strip() for l in open(expected) if l.strip() and not l.startswith("#"))
+            for a in sorted(set(actual) - set(want)):
+                fail(app, f"unexpected: {a}")
+            for w in sorted(set(want) - set(actual)):
+                fail(app, f"missing: {w}")
+            print(f"ok   {app} ({len(actual)} findings, {len(mine)} planted checks)")
+        else:
+            allowed = backticked(md)
+            for control, rid in sorted(found):
+                transform_doc = control == "GOV.005" and "Transform" in md
+                if rid not in allowed and not (transform_doc and rid in ("-", "Transform")):
+                    fail(app, f"finding on a resource that is not a documented exception: {control} {rid}")
+            waived = scan(regent, repo, os.path.join(out_dir, app), waivers)
+            left = pairs(waived)
+            for control, rid in sorted(left):
+                fail(app, f"left after waivers: {control} {rid}")
+            print(f"ok   {app} ({len(found)} documented exceptions, {len(left)} left after waivers)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
