@@ -5,14 +5,15 @@
 #   NotPrincipal) and no condition that pins the caller to an account,
 #   organization, network or source lets every AWS account use it: in a
 #   role's trust policy anyone can assume the role and act with its
-#   permissions; in an SNS topic policy, a Secrets Manager resource policy
-#   or an ECR repository policy anyone can publish to the topic, read the
-#   secret or pull the images. Bucket, key, queue and Lambda permission
-#   policies are checked by their own controls (S3.006, KMS.002, LAMBDA.003).
+#   permissions; in an SNS topic policy, an SQS queue policy, a Secrets
+#   Manager resource policy or an ECR repository policy anyone can publish
+#   to the topic, read or send messages, read the secret or pull the images.
+#   Bucket, key and Lambda permission policies are checked by their own
+#   controls (S3.006, KMS.002, LAMBDA.003).
 # custom:
 #   id: IAM.012
 #   severity: critical
-#   resource_types: [AWS::IAM::Role, AWS::SNS::TopicPolicy, AWS::SecretsManager::ResourcePolicy, AWS::ECR::Repository]
+#   resource_types: [AWS::IAM::Role, AWS::SNS::TopicPolicy, AWS::SQS::QueuePolicy, AWS::SecretsManager::ResourcePolicy, AWS::ECR::Repository]
 #   threats: [T04, T03]
 #   mitigations: [M04, M03]
 #   frameworks:
@@ -43,6 +44,7 @@ import data.regent.cfn
 documents := {
 	"AWS::IAM::Role": ["AssumeRolePolicyDocument", "trust policy"],
 	"AWS::SNS::TopicPolicy": ["PolicyDocument", "topic policy"],
+	"AWS::SQS::QueuePolicy": ["PolicyDocument", "queue policy"],
 	"AWS::SecretsManager::ResourcePolicy": ["ResourcePolicy", "secret resource policy"],
 	"AWS::ECR::Repository": ["RepositoryPolicyText", "repository policy"],
 }

@@ -101,3 +101,24 @@ test_trusted_account_parameter_default_star_is_denied if {
 	some r in public_principal.deny with input as v.template
 	r.resource == "R"
 }
+
+test_public_queue_policy_is_denied if {
+	qp := {"Type": "AWS::SQS::QueuePolicy", "Properties": {
+		"Queues": [{"Ref": "Q"}],
+		"PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": {"Fn::GetAtt": ["Q", "Arn"]}}]},
+	}}
+	some r in public_principal.deny with input as {"Resources": {"QP": qp}}
+	r.resource == "QP"
+	contains(r.msg, "queue policy")
+}
+
+test_queue_policy_restricted_by_source_arn_passes if {
+	qp := {"Type": "AWS::SQS::QueuePolicy", "Properties": {
+		"Queues": [{"Ref": "Q"}],
+		"PolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"}, "Action": "sqs:SendMessage", "Resource": "*"}, {
+			"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*",
+			"Condition": {"ArnEquals": {"aws:SourceArn": {"Ref": "Topic"}}},
+		}]},
+	}}
+	count(public_principal.deny) == 0 with input as {"Resources": {"QP": qp}}
+}
