@@ -10,11 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "review/builtin_policies.h"
 #include "review/governance.h"
 #include "review/policy_load.h"
 
-static const char *const rule_kinds[] = {"deny", "violation", "warn"};
 
 typedef struct cat_state {
     rg_arena arena;
@@ -22,28 +20,6 @@ typedef struct cat_state {
 } cat_state;
 
 /* ---- loading ---- */
-
-int rg_catalog_load_policies(rg_policy *p, const rg_catalog_options *o, rg_diags *diags) {
-    int errs = 0;
-    /* --no-builtin drops the built-in controls, not the helper library. */
-    for (const rg_builtin_policy *b = rg_builtin_policies; b->path; b++) {
-        if (o->no_builtin && strncmp(b->path, "lib/", 4) != 0) continue;
-        char name[512];
-        snprintf(name, sizeof name, "policies/%s", b->path);
-        if (rg_policy_add_module(p, name, b->text, strlen(b->text), diags) != 0) errs++;
-    }
-    for (size_t i = 0; i < o->n_policy_paths; i++) errs += rg_policy_load_path(p, o->policy_paths[i], diags);
-    return errs;
-}
-
-bool rg_catalog_is_control(const rg_node *n) {
-    if (!n->is_package) return false;
-    for (size_t k = 0; k < sizeof rule_kinds / sizeof *rule_kinds; k++) {
-        rg_node *c = rg_node_child(n, rg_string_static(rule_kinds[k], strlen(rule_kinds[k])));
-        if (c && c->has_rules) return true;
-    }
-    return false;
-}
 
 /* ---- natural order ---- */
 
@@ -234,8 +210,8 @@ static void locate(rg_catalog_control *c, const rg_module *mod) {
 }
 
 static const rg_module *module_of(const rg_node *n) {
-    for (size_t k = 0; k < sizeof rule_kinds / sizeof *rule_kinds; k++) {
-        rg_node *rn = rg_node_child(n, rg_string_static(rule_kinds[k], strlen(rule_kinds[k])));
+    for (size_t k = 0; k < 3; k++) {
+        rg_node *rn = rg_node_child(n, rg_string_static(rg_control_rule_kinds[k], strlen(rg_control_rule_kinds[k])));
         if (!rn || !rn->has_rules) continue;
         const rg_crule *r = rn->n_rules ? rn->rules[0] : rn->default_rule;
         if (r && r->module) return r->module;
@@ -306,13 +282,13 @@ int rg_catalog_load(const rg_catalog_options *o, rg_catalog *out) {
     out->owner = s;
     rg_arena_init(&s->arena);
     s->policy = rg_policy_new();
-    int errs = rg_catalog_load_policies(s->policy, o, &out->errors);
+    int errs = rg_policy_load_library(s->policy, o->no_builtin, o->policy_paths, o->n_policy_paths, &out->errors);
     if (errs || rg_policy_compile(s->policy, &out->errors) != 0) return -1;
     rg_catalog_control *controls = NULL;
     size_t n = 0;
     for (size_t i = 0; i < s->policy->n_nodes; i++) {
         const rg_node *node = s->policy->nodes[i];
-        if (!rg_catalog_is_control(node)) continue;
+        if (!rg_node_is_control(node)) continue;
         controls = rg_xrealloc(controls, (n + 1) * sizeof *controls);
         memset(&controls[n], 0, sizeof *controls);
         extract(s, node, &controls[n++], &out->problems);

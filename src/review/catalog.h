@@ -60,15 +60,6 @@ typedef struct rg_catalog {
     void *owner;       /* internal: arena and policy set */
 } rg_catalog;
 
-/* Adds the policy modules a scan uses to p: the embedded library (without
- * its controls when no_builtin; the helper library always) and the given
- * paths.  Returns the number of errors appended to diags. */
-int rg_catalog_load_policies(rg_policy *p, const rg_catalog_options *o, rg_diags *diags);
-
-/* Whether a compiled rule-tree node is a control: a package that defines
- * deny, violation or warn rules. */
-bool rg_catalog_is_control(const rg_node *n);
-
 /* Loads and compiles the policies and extracts every control.  Returns 0,
  * or -1 when some policy could not be read or compiled (out->errors; out
  * then holds no controls).  Metadata problems do not fail the load; they

@@ -6,7 +6,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <stdio.h>
+
 #include "read/read.h"
+#include "review/builtin_policies.h"
 #include "review/policy_load.h"
 
 static bool ends_with(const char *s, const char *suffix) {
@@ -117,3 +120,43 @@ static int load_rec(rg_policy *p, const char *path, const char *rel, bool top, r
 }
 
 int rg_policy_load_path(rg_policy *p, const char *path, rg_diags *diags) { return load_rec(p, path, "", true, diags); }
+
+int rg_policy_load_library(rg_policy *p, bool no_builtin, const char *const *paths, size_t n_paths, rg_diags *diags) {
+    int errs = 0;
+    for (const rg_builtin_policy *b = rg_builtin_policies; b->path; b++) {
+        if (no_builtin && strncmp(b->path, "lib/", 4) != 0) continue;
+        char name[512];
+        snprintf(name, sizeof name, "policies/%s", b->path);
+        if (rg_policy_add_module(p, name, b->text, strlen(b->text), diags) != 0) errs++;
+    }
+    for (size_t i = 0; i < n_paths; i++) errs += rg_policy_load_path(p, paths[i], diags);
+    return errs;
+}
+
+const char *const rg_control_rule_kinds[3] = {"deny", "violation", "warn"};
+
+bool rg_node_is_control(const rg_node *n) {
+    if (!n->is_package) return false;
+    for (size_t k = 0; k < 3; k++) {
+        rg_node *c = rg_node_child(n, rg_string_static(rg_control_rule_kinds[k], strlen(rg_control_rule_kinds[k])));
+        if (c && c->has_rules) return true;
+    }
+    return false;
+}
+
+char *rg_node_query(rg_arena *a, const rg_node *n, const char *suffix) {
+    const rg_node *parts[128];
+    size_t k = 0;
+    for (const rg_node *q = n; q && q->parent && k < 128; q = q->parent) parts[k++] = q;
+    rg_buf b = RG_BUF_INIT;
+    rg_buf_puts(&b, "x = data");
+    while (k-- > 0) {
+        rg_buf_putc(&b, '[');
+        rg_json_write_string(&b, parts[k]->key.u.s, parts[k]->key.len, 0);
+        rg_buf_putc(&b, ']');
+    }
+    if (suffix) rg_buf_printf(&b, ".%s", suffix);
+    char *q = rg_arena_strdup(a, rg_buf_cstr(&b));
+    rg_buf_fini(&b);
+    return q;
+}

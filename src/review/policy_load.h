@@ -2,6 +2,9 @@
 #ifndef RG_REVIEW_POLICY_LOAD_H
 #define RG_REVIEW_POLICY_LOAD_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "base/diag.h"
 #include "rego/policy.h"
 
@@ -10,5 +13,21 @@
  * of their folder relative to the given root, as OPA does.  Returns the
  * number of errors (appended to diags). */
 int rg_policy_load_path(rg_policy *p, const char *path, rg_diags *diags);
+
+/* Adds what a scan evaluates: the embedded library (without its controls
+ * when no_builtin; the helper library under policies/lib always) and the
+ * given paths.  Returns the number of errors appended to diags. */
+int rg_policy_load_library(rg_policy *p, bool no_builtin, const char *const *paths, size_t n_paths, rg_diags *diags);
+
+/* The rules that make a package a control (the conftest convention). */
+extern const char *const rg_control_rule_kinds[3]; /* "deny", "violation", "warn" */
+
+/* Whether a compiled rule-tree node is a control: a package that defines
+ * deny, violation or warn rules. */
+bool rg_node_is_control(const rg_node *n);
+
+/* The query text "x = data["a"]["b"]..." for a rule-tree node, followed by
+ * ".suffix" when suffix is not NULL; valid whatever the keys are.  In a. */
+char *rg_node_query(rg_arena *a, const rg_node *n, const char *suffix);
 
 #endif

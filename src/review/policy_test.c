@@ -155,23 +155,6 @@ static int cmp_cov(const void *a, const void *b) {
 
 /* ---- running ---- */
 
-/* "x = data["a"]["b"].test_c", valid whatever the keys are. */
-static char *test_query(rg_arena *a, const rg_node *n) {
-    const rg_node *parts[128];
-    size_t k = 0;
-    for (const rg_node *q = n; q && q->parent && k < 128; q = q->parent) parts[k++] = q;
-    rg_buf b = RG_BUF_INIT;
-    rg_buf_puts(&b, "x = data");
-    while (k-- > 0) {
-        rg_buf_putc(&b, '[');
-        rg_json_write_string(&b, parts[k]->key.u.s, parts[k]->key.len, 0);
-        rg_buf_putc(&b, ']');
-    }
-    char *q = rg_arena_strdup(a, rg_buf_cstr(&b));
-    rg_buf_fini(&b);
-    return q;
-}
-
 static bool has_prefix(rg_value key, const char *prefix) {
     return key.kind == RG_STRING && !strncmp(key.u.s, prefix, strlen(prefix));
 }
@@ -189,7 +172,7 @@ static void run_case(tester *t, const rg_node *n, const rg_test_options *o, rg_t
     rg_query *q;
     double start = now_ms();
     c->status = RG_TEST_ERROR;
-    if (rg_query_compile(t->policy, &a, test_query(&a, n), &q, &diags) == 0) {
+    if (rg_query_compile(t->policy, &a, rg_node_query(&a, n, NULL), &q, &diags) == 0) {
         rg_eval_options eo = {.input = rg_undefined()};
         if (o->coverage) eo.on_expr = on_expr, eo.on_expr_ud = t;
         rg_vec out = RG_VEC_INIT;

@@ -12,14 +12,13 @@
 #include <unistd.h>
 
 #include "cfn/cfn.h"
-#include "review/builtin_policies.h"
 #include "review/policy_load.h"
 #include "review/suppress.h"
 #include "review/waivers.h"
 #include "review/variant_findings.h"
 #include "rego/policy.h"
 
-static const char *const rule_kinds[] = {"deny", "violation", "warn"};
+#define rule_kinds rg_control_rule_kinds
 enum { N_KINDS = 3 };
 
 typedef struct raw_result {
@@ -54,44 +53,11 @@ typedef struct scan_state {
 
 /* ---- policies and controls ---- */
 
-static int load_policies(scan_state *s, const rg_scan_options *o, rg_diags *errors) {
-    int errs = 0;
-    {
-        /* --no-builtin drops the built-in controls, not the helper library. */
-        for (const rg_builtin_policy *b = rg_builtin_policies; b->path; b++) {
-            if (o->no_builtin && strncmp(b->path, "lib/", 4) != 0) continue;
-            char name[512];
-            snprintf(name, sizeof name, "policies/%s", b->path);
-            if (rg_policy_add_module(s->policy, name, b->text, strlen(b->text), errors) != 0) errs++;
-        }
-    }
-    for (size_t i = 0; i < o->n_policy_paths; i++) errs += rg_policy_load_path(s->policy, o->policy_paths[i], errors);
-    return errs;
-}
-
 static const char *ann_string(rg_value ann, const char *key) {
     rg_value v = rg_object_get_str(ann, key);
     if (v.kind == RG_STRING) return v.u.s;
     v = rg_object_get_str(rg_object_get_str(ann, "custom"), key);
     return v.kind == RG_STRING ? v.u.s : NULL;
-}
-
-/* A query text for data.<pkg>.<rule> that is valid whatever the keys are. */
-static char *rule_query(rg_arena *a, const rg_node *pkg, const char *rule) {
-    rg_buf b = RG_BUF_INIT;
-    rg_buf_puts(&b, "x = data");
-    const rg_node *parts[64];
-    size_t n = 0;
-    for (const rg_node *q = pkg; q && q->parent && n < 64; q = q->parent) parts[n++] = q;
-    while (n-- > 0) {
-        rg_buf_putc(&b, '[');
-        rg_json_write_string(&b, parts[n]->key.u.s, parts[n]->key.len, 0);
-        rg_buf_putc(&b, ']');
-    }
-    rg_buf_printf(&b, ".%s", rule);
-    char *q = rg_arena_strdup(a, rg_buf_cstr(&b));
-    rg_buf_fini(&b);
-    return q;
 }
 
 /* Appends the GOV.* pseudo-controls this run reports on after the n
@@ -123,16 +89,8 @@ static size_t gov_index(const scan_state *s, const rg_scan_result *r, const char
 
 static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
     rg_vec controls = RG_VEC_INIT; /* node pointers as ints, in node (path) order */
-    for (size_t i = 0; i < s->policy->n_nodes; i++) {
-        rg_node *n = s->policy->nodes[i];
-        if (!n->is_package) continue;
-        bool any = false;
-        for (int k = 0; k < N_KINDS; k++) {
-            rg_node *c = rg_node_child(n, rg_string_static(rule_kinds[k], strlen(rule_kinds[k])));
-            if (c && c->has_rules) any = true;
-        }
-        if (any) rg_vec_push(&controls, rg_int((int64_t)i));
-    }
+    for (size_t i = 0; i < s->policy->n_nodes; i++)
+        if (rg_node_is_control(s->policy->nodes[i])) rg_vec_push(&controls, rg_int((int64_t)i));
     /* Up to five more controls at the end: the GOV.* governance findings. */
     size_t total = controls.len + 5;
     r->controls = rg_arena_calloc(&s->arena, total * sizeof *r->controls);
@@ -160,7 +118,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
             s->queries[ci][k] = NULL;
             if (!rn || !rn->has_rules) continue;
             if (!any_rule) any_rule = rn->n_rules ? rn->rules[0] : rn->default_rule;
-            if (rg_query_compile(s->policy, &s->arena, rule_query(&s->arena, n, rule_kinds[k]), &s->queries[ci][k],
+            if (rg_query_compile(s->policy, &s->arena, rg_node_query(&s->arena, n, rule_kinds[k]), &s->queries[ci][k],
                                  errors) != 0)
                 s->queries[ci][k] = NULL;
         }
@@ -466,7 +424,7 @@ int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *o
     s->opts = opts;
     rg_arena_init(&s->arena);
     s->policy = rg_policy_new();
-    int errs = load_policies(s, opts, &out->errors);
+    int errs = rg_policy_load_library(s->policy, opts->no_builtin, opts->policy_paths, opts->n_policy_paths, &out->errors);
     if (rg_policy_compile(s->policy, &out->errors) != 0) errs++;
     else find_controls(s, out, &out->errors);
     for (size_t i = 0; i < n_inputs; i++)
