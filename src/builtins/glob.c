@@ -569,9 +569,9 @@ static void add_range(uint32_t **r, size_t *n, size_t *cap, uint32_t lo, uint32_
 
 /* Parses a set after its '['. */
 static int xset(xlex *x, size_t *i, xtok *t) {
-    uint32_t *r = NULL, prev = 0, c;
+    uint32_t *r = NULL, prev = 0, c = 0;
     size_t n = 0, cap = 0;
-    bool have_prev = false, esc, complete = false;
+    bool have_prev = false, esc = false, complete = false;
     while (*i < x->n) {
         if (xnext(x, i, &c, &esc)) goto fail;
         if (esc || (c != '-' && c != ']')) {
@@ -620,8 +620,8 @@ fail:
 static int xtokenize(xlex *x, xglob *g) {
     size_t i = 0;
     while (i < x->n) {
-        uint32_t c;
-        bool esc;
+        uint32_t c = 0;
+        bool esc = false;
         xtok t = {0};
         if (xnext(x, &i, &c, &esc)) return -1;
         if (!esc && c == ']') return xerror(x, i, "set-close ']' with no preceding '['", 0, 0);

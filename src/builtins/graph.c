@@ -45,8 +45,8 @@ static void *xcalloc(size_t n, size_t size) {
  * reached that are keys of the graph (others have no entry, so OPA drops
  * them). */
 static int bi_reachable(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
-    const rg_value *init;
-    size_t ninit;
+    const rg_value *init = NULL;
+    size_t ninit = 0;
     if (graph_operands(ctx, args, &init, &ninit)) return RG_BI_ERROR;
     rg_value graph = args[0];
     size_t nk = graph.len, head = 0, tail = 0;
@@ -136,8 +136,8 @@ static bool walk_from(path_walk *w, size_t start) {
 }
 
 static int bi_reachable_paths(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
-    const rg_value *init;
-    size_t ninit;
+    const rg_value *init = NULL;
+    size_t ninit = 0;
     if (graph_operands(ctx, args, &init, &ninit)) return RG_BI_ERROR;
     path_walk w = {.graph = args[0], .arena = rg_bi_arena(ctx), .paths = RG_VEC_INIT};
     /* a simple path holds each key at most once, bounding the stack */

@@ -200,7 +200,7 @@ static int contains(rg_bi_ctx *ctx, rg_value cidr, rg_value x, bool *res) {
 }
 
 static int bi_cidr_contains(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
-    bool res;
+    bool res = false;
     if (contains(ctx, args[0], args[1], &res)) return RG_BI_ERROR;
     *out = rg_bool(res);
     return RG_BI_OK;
@@ -280,7 +280,7 @@ static int bi_cidr_contains_matches(rg_bi_ctx *ctx, const rg_value *args, int na
     if (match_items(ctx, 1, args[0], &xs) || match_items(ctx, 2, args[1], &ys)) rc = RG_BI_ERROR;
     for (size_t i = 0; rc == RG_BI_OK && i < xs.len; i += 2)
         for (size_t j = 0; rc == RG_BI_OK && j < ys.len; j += 2) {
-            bool hit;
+            bool hit = false;
             if (contains(ctx, xs.items[i], ys.items[j], &hit)) rc = RG_BI_ERROR;
             else if (hit) rg_vec_push(&res, rg_array(a, (rg_value[]){xs.items[i + 1], ys.items[j + 1]}, 2));
         }
