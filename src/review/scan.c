@@ -142,15 +142,20 @@ static void push_result(job *j, size_t control, int kind, rg_value v) {
 static void run_job(scan_state *s, job *j) {
     rg_arena_init(&j->arena);
     rg_eval_options eo = {.input = j->input};
+    /* Each evaluation's temporaries live in a scratch arena freed right
+     * after it; only the results are copied into the job's arena, so memory
+     * stays bounded by one evaluation plus the findings. */
+    rg_arena scratch;
+    rg_arena_init(&scratch);
     for (size_t c = 0; c < s->n_controls; c++) {
         for (int k = 0; k < N_KINDS; k++) {
             if (!s->queries[c][k]) continue;
             rg_vec out = RG_VEC_INIT;
-            if (rg_query_eval(s->policy, s->queries[c][k], &j->arena, &eo, &out, &j->errors) == 0) {
+            if (rg_query_eval(s->policy, s->queries[c][k], &scratch, &eo, &out, &j->errors) == 0) {
                 for (size_t i = 0; i < out.len; i++) {
                     rg_value set = rg_object_get_str(rg_object_get_str(out.items[i], "bindings"), "x");
                     if (set.kind != RG_SET && set.kind != RG_ARRAY) continue;
-                    for (size_t e = 0; e < set.len; e++) push_result(j, c, k, set.u.items[e]);
+                    for (size_t e = 0; e < set.len; e++) push_result(j, c, k, rg_value_copy(&j->arena, set.u.items[e]));
                 }
             } else if (j->errors.len) {
                 /* Name the template the error happened on. */
@@ -162,6 +167,7 @@ static void run_job(scan_state *s, job *j) {
                 free(msg);
             }
             rg_vec_fini(&out);
+            rg_arena_fini(&scratch);
         }
     }
 }

@@ -322,3 +322,26 @@ rg_value rg_object_put(rg_arena *a, rg_value obj, rg_value key, rg_value val) {
     if (!placed) out[2 * n] = key, out[2 * n + 1] = val, n++;
     return (rg_value){.kind = RG_OBJECT, .len = (uint32_t)n, .u.items = out};
 }
+
+rg_value rg_value_copy(rg_arena *a, rg_value v) {
+    switch (v.kind) {
+    case RG_STRING:
+        v.u.s = rg_arena_strndup(a, v.u.s, v.len);
+        return v;
+    case RG_NUMBER:
+        if (v.sub == RG_NUM_BIG || v.sub == RG_NUM_DEC) v.u.s = rg_arena_strndup(a, v.u.s, v.len);
+        return v;
+    case RG_ARRAY:
+    case RG_SET:
+    case RG_OBJECT: {
+        size_t n = v.kind == RG_OBJECT ? 2 * (size_t)v.len : v.len;
+        if (!n) return v;
+        rg_value *items = rg_arena_alloc(a, n * sizeof *items);
+        for (size_t i = 0; i < n; i++) items[i] = rg_value_copy(a, v.u.items[i]);
+        v.u.items = items;
+        return v;
+    }
+    default:
+        return v;
+    }
+}

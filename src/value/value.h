@@ -121,6 +121,10 @@ bool rg_num_to_int64(rg_value n, int64_t *out);
 /* ---- order, equality, hashing ---- */
 int rg_value_compare(rg_value a, rg_value b);
 bool rg_value_equal(rg_value a, rg_value b);
+/* A deep copy of v whose memory is all in a (to keep a result after the
+ * arena it was computed in is freed).  Recursive: values are as deep as the
+ * inputs they were built from, which the readers bound. */
+rg_value rg_value_copy(rg_arena *a, rg_value v);
 uint64_t rg_value_hash(rg_value v);
 int rg_num_compare(rg_value a, rg_value b);
 const char *rg_kind_name(rg_kind k); /* "null", "boolean", "number", ... as OPA names types */
