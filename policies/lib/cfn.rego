@@ -7,10 +7,15 @@ package regent.cfn
 
 import rego.v1
 
-# All resources of a type, as logical id -> resource.
-resources(type) := {id: r |
+# All resources of a type, as logical id -> resource.  The index by type
+# is a rule, so an evaluation builds it once for every control.
+resources(type) := object.get(resources_by_type, type, {})
+
+resources_by_type := {type: {id: r |
 	some id, r in input.Resources
 	r.Type == type
+} |
+	some type in {r.Type | some _, r in input.Resources}
 }
 
 # A resource's property at a path (array of keys), or the default when any

@@ -796,6 +796,9 @@ static int call_target(ev *e, const rg_call_target *ct, const rg_term *t, rg_val
  * only compare, which keep them exact. */
 static void decimals_to_doubles(const rg_builtin_def *d, rg_value *vals, size_t n) {
     static const char *const exact[] = {"equal", "neq", "lt", "lte", "gt", "gte"};
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++) any = vals[i].kind == RG_NUMBER && vals[i].sub == RG_NUM_DEC;
+    if (!any) return; /* the common case: no name comparisons */
     for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
         if (!strcmp(d->name, exact[i])) return;
     for (size_t i = 0; i < n; i++)

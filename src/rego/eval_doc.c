@@ -215,6 +215,11 @@ static rg_value node_value(ev *e, const rg_node *n) {
     }
     e->st.cache_state[n->id] = CS_BUSY;
     rg_value v = compute_node(e, n);
+    if (e->failed) {
+        /* Not cached: a later query sharing the cache meets the error too. */
+        e->st.cache_state[n->id] = CS_NONE;
+        return rg_undefined();
+    }
     e->st.cache[n->id] = v;
     e->st.cache_state[n->id] = CS_DONE;
     return v;
@@ -516,6 +521,9 @@ static int result_fn(ev *e, K *k) {
 /* How deep evaluation may recurse on this thread's stack: its size less a
  * margin for builtins (PCRE2, libyaml, printf) below the deepest frame. */
 static size_t usable_stack(void) {
+    /* pthread_getattr_np reads /proc on the main thread: ask once per thread. */
+    static _Thread_local size_t known;
+    if (known) return known;
     size_t size = 8u << 20;
     pthread_attr_t attr;
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
@@ -524,7 +532,20 @@ static size_t usable_stack(void) {
         pthread_attr_destroy(&attr);
     }
     size_t margin = 512u << 10;
-    return size > 2 * margin ? size - 2 * margin : size / 2;
+    known = size > 2 * margin ? size - 2 * margin : size / 2;
+    return known;
+}
+
+struct rg_eval_cache {
+    rg_value *values;
+    uint8_t *state;
+};
+
+rg_eval_cache *rg_eval_cache_new(const rg_policy *p, rg_arena *a) {
+    rg_eval_cache *c = rg_arena_alloc(a, sizeof *c);
+    c->values = rg_arena_calloc(a, (p->n_nodes ? p->n_nodes : 1) * sizeof *c->values);
+    c->state = rg_arena_calloc(a, p->n_nodes ? p->n_nodes : 1);
+    return c;
 }
 
 int rg_query_eval(rg_policy *p, const rg_query *q, rg_arena *a, const rg_eval_options *opts, rg_vec *results,
@@ -539,8 +560,13 @@ int rg_query_eval(rg_policy *p, const rg_query *q, rg_arena *a, const rg_eval_op
     e.on_expr = opts->on_expr;
     e.on_expr_ud = opts->on_expr_ud;
     e.st.input = opts->input;
-    e.st.cache = rg_arena_calloc(a, (p->n_nodes ? p->n_nodes : 1) * sizeof *e.st.cache);
-    e.st.cache_state = rg_arena_calloc(a, p->n_nodes ? p->n_nodes : 1);
+    if (opts->cache) {
+        e.st.cache = opts->cache->values;
+        e.st.cache_state = opts->cache->state;
+    } else {
+        e.st.cache = rg_arena_calloc(a, (p->n_nodes ? p->n_nodes : 1) * sizeof *e.st.cache);
+        e.st.cache_state = rg_arena_calloc(a, p->n_nodes ? p->n_nodes : 1);
+    }
     e.query = q;
     e.expr_vals = rg_arena_calloc(a, (q->body.n ? q->body.n : 1) * sizeof *e.expr_vals);
     rg_value *fr = rg_xcalloc(q->nslots ? (size_t)q->nslots : 1, sizeof *fr);

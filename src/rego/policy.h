@@ -102,6 +102,15 @@ int rg_query_compile(rg_policy *p, rg_arena *a, const char *text, rg_query **out
 rg_node *rg_node_child(const rg_node *n, rg_value key);
 
 /* ---- evaluation ---- */
+/* Rule values computed while evaluating queries on one input, shared by the
+ * later queries on the same input: a set of controls evaluated on a template
+ * computes each helper rule once.  Every evaluation that uses a cache must
+ * use the same policy set, input and arena (the cached values live there). */
+typedef struct rg_eval_cache rg_eval_cache;
+
+/* A cache in arena a, for evaluations on one input. */
+rg_eval_cache *rg_eval_cache_new(const rg_policy *p, rg_arena *a);
+
 typedef struct rg_eval_options {
     rg_value input;   /* RG_UNDEFINED when no input */
     bool strict_builtin_errors;
@@ -111,6 +120,7 @@ typedef struct rg_eval_options {
      * --coverage), or NULL. */
     void (*on_expr)(void *ud, const rg_loc *loc);
     void *on_expr_ud;
+    rg_eval_cache *cache; /* NULL: each evaluation computes rules afresh */
 } rg_eval_options;
 
 /* One result per solution: an object {"bindings": {var: value...},

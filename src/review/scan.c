@@ -141,12 +141,14 @@ static void push_result(job *j, size_t control, int kind, rg_value v) {
 
 static void run_job(scan_state *s, job *j) {
     rg_arena_init(&j->arena);
-    rg_eval_options eo = {.input = j->input};
-    /* Each evaluation's temporaries live in a scratch arena freed right
-     * after it; only the results are copied into the job's arena, so memory
-     * stays bounded by one evaluation plus the findings. */
+    /* All controls of a job share one evaluation arena and rule cache, so a
+     * helper rule (resources by type, policy statements, ...) is computed
+     * once per template variant; only the results are copied into the job's
+     * arena, and the rest is freed when the job ends, so memory stays
+     * bounded by the jobs running at once plus the findings. */
     rg_arena scratch;
     rg_arena_init(&scratch);
+    rg_eval_options eo = {.input = j->input, .cache = rg_eval_cache_new(s->policy, &scratch)};
     for (size_t c = 0; c < s->n_controls; c++) {
         for (int k = 0; k < N_KINDS; k++) {
             if (!s->queries[c][k]) continue;
@@ -167,9 +169,9 @@ static void run_job(scan_state *s, job *j) {
                 free(msg);
             }
             rg_vec_fini(&out);
-            rg_arena_fini(&scratch);
         }
     }
+    rg_arena_fini(&scratch);
 }
 
 static void *worker(void *arg) {
