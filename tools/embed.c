@@ -2,22 +2,103 @@
  *
  *   regent-embed OUT.c ARRAY ROOT FILE...
  *
- * writes a C file defining ARRAY[] = {{"aws/s3/x.rego", text}, ...} (paths
- * relative to ROOT) terminated by {NULL, NULL}. */
+ * writes a C file defining ARRAY[] = {{"aws/s3/x.rego", text, index...},
+ * ...} (paths relative to ROOT) terminated by a NULL path.  Besides the text
+ * it records, read off each file's lines, what a scan needs to decide which
+ * modules a set of templates needs before parsing any: the package, the
+ * data.* packages it imports, and from its METADATA the resource types it
+ * reviews (custom.resource_types, a one-line flow list) and whether it
+ * examines the whole template (custom.scope: template). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int emit_file(FILE *out, const char *root, const char *path) {
+enum { MAX_LINE = 4096, MAX_ITEMS = 64 };
+
+typedef struct index {
+    char package[256];
+    char *imports[MAX_ITEMS];
+    int n_imports;
+    char *types[MAX_ITEMS];
+    int n_types;
+    int whole_template;
+} index_t;
+
+static void emit_string(FILE *out, const char *s) {
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\') fprintf(out, "\\%c", *s);
+        else if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f) fprintf(out, "\\%03o", (unsigned char)*s);
+        else fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static char *trim(char *s) {
+    while (isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1])) s[--n] = 0;
+    if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0]) {
+        s[n - 1] = 0;
+        s++;
+    }
+    return s;
+}
+
+/* "[A, B]" or "A" -> items. */
+static void parse_list(char *v, index_t *ix) {
+    v = trim(v);
+    if (*v == '[') {
+        v++;
+        char *end = strchr(v, ']');
+        if (end) *end = 0;
+    }
+    for (char *tok = strtok(v, ","); tok && ix->n_types < MAX_ITEMS; tok = strtok(NULL, ",")) {
+        char *t = trim(tok);
+        if (*t) ix->types[ix->n_types++] = strdup(t);
+    }
+}
+
+static void read_index(const char *path, index_t *ix) {
+    memset(ix, 0, sizeof *ix);
+    FILE *in = fopen(path, "rb");
+    if (!in) return;
+    char line[MAX_LINE];
+    int in_metadata = 0;
+    while (fgets(line, sizeof line, in)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!strncmp(line, "# METADATA", 10)) in_metadata = 1;
+        else if (line[0] != '#') in_metadata = 0;
+        if (in_metadata && !strncmp(line, "#   resource_types:", 19)) parse_list(line + 19, ix);
+        if (in_metadata && !strncmp(line, "#   scope:", 10) && !strcmp(trim(line + 10), "template")) ix->whole_template = 1;
+        if (!strncmp(line, "package ", 8) && !ix->package[0]) snprintf(ix->package, sizeof ix->package, "%s", trim(line + 8));
+        if (!strncmp(line, "import data.", 12) && ix->n_imports < MAX_ITEMS) {
+            char *name = line + 12;
+            name[strcspn(name, " \t#")] = 0;
+            ix->imports[ix->n_imports++] = strdup(name);
+        }
+    }
+    fclose(in);
+}
+
+static void emit_list(FILE *out, const char *name, int k, char **items, int n) {
+    fprintf(out, "static const char *const %s_%d[] = {", name, k);
+    for (int i = 0; i < n; i++) {
+        emit_string(out, items[i]);
+        fputs(", ", out);
+        free(items[i]);
+    }
+    fputs("NULL};\n", out);
+}
+
+static int emit_text(FILE *out, const char *path) {
     FILE *in = fopen(path, "rb");
     if (!in) {
         perror(path);
         return -1;
     }
-    size_t rl = strlen(root);
-    const char *rel = strncmp(path, root, rl) == 0 ? path + rl : path;
-    while (*rel == '/') rel++;
-    fprintf(out, "    {\"%s\",\n     \"", rel);
+    fputs("     \"", out);
     int c;
     size_t col = 0;
     while ((c = fgetc(in)) != EOF) {
@@ -34,7 +115,7 @@ static int emit_file(FILE *out, const char *root, const char *path) {
             col = 0;
         }
     }
-    fputs("\"},\n", out);
+    fputs("\"", out);
     fclose(in);
     return 0;
 }
@@ -53,10 +134,29 @@ int main(int argc, char **argv) {
           "#include <stddef.h>\n\n"
           "#include \"review/builtin_policies.h\"\n\n",
           out);
-    fprintf(out, "const rg_builtin_policy %s[] = {\n", argv[2]);
+    const char *root = argv[3];
+    size_t rl = strlen(root);
+    index_t *ix = calloc((size_t)argc, sizeof *ix);
+    for (int i = 4; i < argc; i++) {
+        read_index(argv[i], &ix[i]);
+        emit_list(out, "imports", i, ix[i].imports, ix[i].n_imports);
+        emit_list(out, "types", i, ix[i].types, ix[i].n_types);
+    }
+    fprintf(out, "\nconst rg_builtin_policy %s[] = {\n", argv[2]);
     int rc = 0;
-    for (int i = 4; i < argc && !rc; i++) rc = emit_file(out, argv[3], argv[i]);
-    fputs("    {NULL, NULL},\n};\n", out);
+    for (int i = 4; i < argc && !rc; i++) {
+        const char *rel = strncmp(argv[i], root, rl) == 0 ? argv[i] + rl : argv[i];
+        while (*rel == '/') rel++;
+        fputs("    {", out);
+        emit_string(out, rel);
+        fputs(",\n", out);
+        rc = emit_text(out, argv[i]);
+        fputs(",\n     ", out);
+        emit_string(out, ix[i].package);
+        fprintf(out, ", imports_%d, types_%d, %d},\n", i, i, ix[i].whole_template);
+    }
+    fputs("    {NULL, NULL, NULL, NULL, NULL, 0},\n};\n", out);
+    free(ix);
     if (fclose(out) != 0) rc = -1;
     return rc ? 1 : 0;
 }

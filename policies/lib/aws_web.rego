@@ -184,10 +184,13 @@ _credential_patterns := [
 	`[a-z][a-z0-9+.-]*://[^/\s:@${}]+:[^/\s:@${}]+@`, # URL with a password
 ]
 
+# One expression for all the patterns: a string is searched once, not once
+# per pattern.
+_credential_any := concat("|", [sprintf("(?:%s)", [p]) | some p in _credential_patterns])
+
 _credential_text(t) if {
 	is_string(t)
-	some pattern in _credential_patterns
-	regex.match(pattern, t)
+	regex.match(_credential_any, t)
 }
 
 # ---------------------------------------------------------------------------

@@ -369,13 +369,19 @@ typedef struct re_entry {
 
 static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
 static re_entry *cache[RE_CACHE_SIZE];
-static size_t cache_victim; /* FIFO eviction cursor */
+/* Direct-mapped by hash: a lookup is one slot; a collision evicts. */
 
 static pcre2_match_context *match_ctx;
 static pcre2_compile_context *compile_ctx;
 static pthread_once_t ctx_once = PTHREAD_ONCE_INIT;
 
+/* REGENT_NO_JIT=1 turns PCRE2's JIT off: valgrind cannot follow
+ * JIT-generated code and reports false errors in it. */
+static bool use_jit = true;
+
 static void make_contexts(void) {
+    const char *no_jit = getenv("REGENT_NO_JIT");
+    use_jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0);
     match_ctx = pcre2_match_context_create(NULL);
     compile_ctx = pcre2_compile_context_create(NULL);
     if (!match_ctx || !compile_ctx) rg_oom();
@@ -385,9 +391,14 @@ static void make_contexts(void) {
     pcre2_set_newline(compile_ctx, PCRE2_NEWLINE_LF);
 }
 
+/* Hashes the length and at most 32 bytes from each end: patterns are looked
+ * up on every call, and the full comparison follows anyway. */
 static uint64_t fnv1a(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    uint64_t h = 1469598103934665603ull ^ n;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 32 && n > 64) i = n - 32;
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    }
     return h;
 }
 
@@ -450,16 +461,16 @@ static re_entry *re_compile(const char *pat, size_t n, rg_buf *err) {
     e->klen = n;
     e->hash = fnv1a(pat, n);
     e->code = code;
+    /* JIT-compiled matching is several times faster; where the JIT is not
+     * available the interpreter runs (pcre2_match picks). */
+    if (use_jit) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &e->ncap);
     return e;
 }
 
 static re_entry *cache_find(const char *pat, size_t n, uint64_t h) {
-    for (size_t i = 0; i < RE_CACHE_SIZE; i++) {
-        re_entry *e = cache[i];
-        if (e && e->hash == h && e->klen == n && !memcmp(e->key, pat, n)) return e;
-    }
-    return NULL;
+    re_entry *e = cache[h % RE_CACHE_SIZE];
+    return e && e->hash == h && e->klen == n && !memcmp(e->key, pat, n) ? e : NULL;
 }
 
 /* Returns the compiled pattern (release it with re_release), or NULL with
@@ -483,8 +494,7 @@ static re_entry *re_get(const char *pat, size_t n, rg_buf *err) {
         e = fresh;
         fresh = NULL;
         e->refs = 2;
-        re_entry **slot = &cache[cache_victim];
-        cache_victim = (cache_victim + 1) % RE_CACHE_SIZE;
+        re_entry **slot = &cache[h % RE_CACHE_SIZE];
         if (*slot && --(*slot)->refs == 0) evicted = *slot;
         *slot = e;
     }
@@ -510,6 +520,8 @@ static re_entry *get_pattern(rg_bi_ctx *ctx, rg_value pat) {
 /* Runs one search from offset start: >0 matched, 0 no match, -1 error. */
 static int re_exec(rg_bi_ctx *ctx, re_entry *e, const char *s, size_t n, size_t start, pcre2_match_data *md) {
     int rc = pcre2_match(e->code, (PCRE2_SPTR)s, n, start, 0, md, match_ctx);
+    /* The JIT's own stack can run out on patterns the interpreter handles. */
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT) rc = pcre2_match(e->code, (PCRE2_SPTR)s, n, start, PCRE2_NO_JIT, md, match_ctx);
     if (rc > 0) return rc;
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)

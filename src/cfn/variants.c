@@ -406,6 +406,9 @@ static void find_vars(expander *e) {
         if (sections[s].kind != RG_OBJECT) continue;
         for (size_t i = 0; i < sections[s].len; i++) {
             rg_value item = rg_obj_val(sections[s], i);
+            /* CDK's version-reporting resource carries no configuration: its
+             * region condition would only double the variants. */
+            if (is_str(rg_object_get_str(item, "Type"), "AWS::CDK::Metadata")) continue;
             note_condition(e, rg_object_get_str(item, "Condition"), 0);
             scan_uses(e, item, 0);
         }

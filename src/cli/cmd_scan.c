@@ -27,6 +27,8 @@ static const char scan_usage[] =
     "                        info (default: any finding), low, medium, high, critical, or never\n"
     "  -j, --jobs N          templates scanned in parallel (default: number of CPUs)\n"
     "      --show-suppressed text: list suppressed findings too (json and sarif always include them)\n"
+    "      --all-controls    also evaluate built-in controls that review none of the templates'\n"
+    "                        resource types (they find nothing, but the report lists them)\n"
     "  -v, --verbose         also say which files were skipped as not templates\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -51,7 +53,7 @@ typedef struct scan_args {
     const char *format, *output, *config;
     int fail_on; /* severity, or -1 for never */
     int jobs;
-    bool no_builtin, verbose, show_suppressed;
+    bool no_builtin, verbose, show_suppressed, all_controls;
     bool fail_on_set, no_inline_suppressions;
     rg_gov_mode governance; /* RG_GOV_AUTO: not given */
 } scan_args;
@@ -105,6 +107,8 @@ static int parse_scan_args(int argc, char **argv, scan_args *a) {
             a->jobs = (int)n;
         } else if (!strcmp(s, "--show-suppressed")) {
             a->show_suppressed = true;
+        } else if (!strcmp(s, "--all-controls")) {
+            a->all_controls = true;
         } else if (!strcmp(s, "--no-builtin")) {
             a->no_builtin = true;
         } else if (!strcmp(s, "--config")) {
@@ -159,6 +163,7 @@ static int scan_options(scan_args *a, const rg_config *c, rg_scan_options *o) {
         .no_builtin = a->no_builtin,
         .jobs = a->jobs,
         .verbose = a->verbose,
+        .all_controls = a->all_controls,
         .governance = gov,
         .review_types = {c->no_review_types, c->n_no_review_types, c->review_types, c->n_review_types},
         .no_inline_suppressions = a->no_inline_suppressions || c->no_inline_suppressions == 1,

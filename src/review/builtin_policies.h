@@ -6,6 +6,12 @@
 typedef struct rg_builtin_policy {
     const char *path; /* relative to policies/, e.g. "aws/s3/bucket_kms_encryption.rego" */
     const char *text;
+    /* Read off the text at build time, so a scan can pick the modules its
+     * templates need before parsing any (see rg_policy_load_library). */
+    const char *package;              /* "regent.aws.s3.bucket_kms_encryption" */
+    const char *const *imports;       /* data.* packages imported, NULL-terminated */
+    const char *const *resource_types; /* METADATA custom.resource_types, NULL-terminated */
+    int whole_template;               /* METADATA custom.scope: template */
 } rg_builtin_policy;
 
 /* Terminated by an entry with a NULL path. */

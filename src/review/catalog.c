@@ -282,7 +282,7 @@ int rg_catalog_load(const rg_catalog_options *o, rg_catalog *out) {
     out->owner = s;
     rg_arena_init(&s->arena);
     s->policy = rg_policy_new();
-    int errs = rg_policy_load_library(s->policy, o->no_builtin, o->policy_paths, o->n_policy_paths, &out->errors);
+    int errs = rg_policy_load_library(s->policy, o->no_builtin, NULL, o->policy_paths, o->n_policy_paths, &out->errors);
     if (errs || rg_policy_compile(s->policy, &out->errors) != 0) return -1;
     rg_catalog_control *controls = NULL;
     size_t n = 0;

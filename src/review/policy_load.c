@@ -2,6 +2,7 @@
  * eval -d, regent scan --policy). */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -121,14 +122,59 @@ static int load_rec(rg_policy *p, const char *path, const char *rel, bool top, r
 
 int rg_policy_load_path(rg_policy *p, const char *path, rg_diags *diags) { return load_rec(p, path, "", true, diags); }
 
-int rg_policy_load_library(rg_policy *p, bool no_builtin, const char *const *paths, size_t n_paths, rg_diags *diags) {
+static bool type_present(const rg_type_set *present, const char *pattern) {
+    bool glob = strpbrk(pattern, "*?[") != NULL;
+    size_t lo = 0, hi = present->n;
+    if (glob) {
+        for (size_t i = 0; i < present->n; i++)
+            if (fnmatch(pattern, present->types[i], 0) == 0) return true;
+        return false;
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(present->types[mid], pattern);
+        if (!c) return true;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return false;
+}
+
+/* Whether a built-in module is needed for templates with these types. */
+static bool needed(const rg_builtin_policy *b, bool no_builtin, const rg_type_set *present) {
+    if (!strncmp(b->path, "lib/", 4)) return true;
+    if (no_builtin) return false;
+    if (!present || b->whole_template || !b->resource_types || !b->resource_types[0]) return true;
+    for (const char *const *t = b->resource_types; *t; t++)
+        if (type_present(present, *t)) return true;
+    return false;
+}
+
+int rg_policy_load_library(rg_policy *p, bool no_builtin, const rg_type_set *present, const char *const *paths,
+                           size_t n_paths, rg_diags *diags) {
+    size_t n = 0;
+    while (rg_builtin_policies[n].path) n++;
+    bool *use = rg_xcalloc(n ? n : 1, sizeof *use);
+    for (size_t i = 0; i < n; i++) use[i] = needed(&rg_builtin_policies[i], no_builtin, present);
+    /* What loaded modules import is loaded too, until nothing changes. */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < n; i++) {
+            if (!use[i]) continue;
+            for (const char *const *imp = rg_builtin_policies[i].imports; imp && *imp; imp++)
+                for (size_t j = 0; j < n; j++)
+                    if (!use[j] && !strcmp(rg_builtin_policies[j].package, *imp)) use[j] = changed = true;
+        }
+    }
     int errs = 0;
-    for (const rg_builtin_policy *b = rg_builtin_policies; b->path; b++) {
-        if (no_builtin && strncmp(b->path, "lib/", 4) != 0) continue;
+    for (size_t i = 0; i < n; i++) {
+        if (!use[i]) continue;
+        const rg_builtin_policy *b = &rg_builtin_policies[i];
         char name[512];
         snprintf(name, sizeof name, "policies/%s", b->path);
         if (rg_policy_add_module(p, name, b->text, strlen(b->text), diags) != 0) errs++;
     }
+    free(use);
     for (size_t i = 0; i < n_paths; i++) errs += rg_policy_load_path(p, paths[i], diags);
     return errs;
 }

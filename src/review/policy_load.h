@@ -14,10 +14,22 @@
  * number of errors (appended to diags). */
 int rg_policy_load_path(rg_policy *p, const char *path, rg_diags *diags);
 
+/* Resource types present in the templates of a scan (sorted, distinct). */
+typedef struct rg_type_set {
+    const char *const *types;
+    size_t n;
+} rg_type_set;
+
 /* Adds what a scan evaluates: the embedded library (without its controls
  * when no_builtin; the helper library under policies/lib always) and the
- * given paths.  Returns the number of errors appended to diags. */
-int rg_policy_load_library(rg_policy *p, bool no_builtin, const char *const *paths, size_t n_paths, rg_diags *diags);
+ * given paths.  With `present` (may be NULL: everything), a built-in control
+ * that reviews none of the present types, and does not examine the whole
+ * template, is left out: it could report nothing (every control reports
+ * only on its resource_types; tests/policies/check.py checks that), so
+ * neither parsing nor evaluating it is needed.  Modules a loaded module
+ * imports are loaded too.  Returns the number of errors appended to diags. */
+int rg_policy_load_library(rg_policy *p, bool no_builtin, const rg_type_set *present, const char *const *paths,
+                           size_t n_paths, rg_diags *diags);
 
 /* The rules that make a package a control (the conftest convention). */
 extern const char *const rg_control_rule_kinds[3]; /* "deny", "violation", "warn" */

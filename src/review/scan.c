@@ -424,6 +424,32 @@ static void make_jobs(scan_state *s, rg_scan_result *r) {
     }
 }
 
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* The distinct resource types of the loaded templates, sorted (the strings
+ * belong to the templates). */
+static rg_type_set template_types(scan_state *s) {
+    size_t n = 0, cap = 0;
+    const char **types = NULL;
+    for (size_t i = 0; i < s->templates.len; i++) {
+        rg_value res = rg_object_get_str(s->templates.items[i]->value, "Resources");
+        for (size_t k = 0; res.kind == RG_OBJECT && k < res.len; k++) {
+            rg_value t = rg_object_get_str(rg_obj_val(res, k), "Type");
+            if (t.kind != RG_STRING) continue;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 64;
+                types = rg_xrealloc(types, cap * sizeof *types);
+            }
+            types[n++] = t.u.s;
+        }
+    }
+    if (n) qsort(types, n, sizeof *types, cmp_cstr);
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!d || strcmp(types[d - 1], types[i])) types[d++] = types[i];
+    return (rg_type_set){types, d};
+}
+
 int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *opts, rg_scan_result *out) {
     memset(out, 0, sizeof *out);
     out->tool_version = "0.1.0";
@@ -432,11 +458,16 @@ int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *o
     s->opts = opts;
     rg_arena_init(&s->arena);
     s->policy = rg_policy_new();
-    int errs = rg_policy_load_library(s->policy, opts->no_builtin, opts->policy_paths, opts->n_policy_paths, &out->errors);
-    if (rg_policy_compile(s->policy, &out->errors) != 0) errs++;
-    else find_controls(s, out, &out->errors);
+    int errs = 0;
     for (size_t i = 0; i < n_inputs; i++)
         errs += rg_cfn_load_path(inputs[i], opts->verbose ? RG_CFN_VERBOSE : 0, &s->templates, &out->errors);
+    /* Only the controls that review a resource type of these templates. */
+    rg_type_set present = template_types(s);
+    errs += rg_policy_load_library(s->policy, opts->no_builtin, opts->all_controls ? NULL : &present, opts->policy_paths,
+                                   opts->n_policy_paths, &out->errors);
+    free((void *)present.types);
+    if (rg_policy_compile(s->policy, &out->errors) != 0) errs++;
+    else find_controls(s, out, &out->errors);
     make_jobs(s, out);
     if (s->policy->compiled) run_jobs(s, opts->jobs);
     collect_findings(s, out);

@@ -16,6 +16,7 @@ typedef struct rg_scan_options {
     bool no_builtin;                 /* skip the embedded library */
     int jobs;                        /* worker threads; <= 0: number of CPUs */
     bool verbose;                    /* note skipped files in errors with code "skipped" */
+    bool all_controls;               /* also load built-in controls that review none of the templates' types */
     /* governance (docs/governance.md) */
     rg_gov_mode governance;          /* GOV.001/GOV.002: auto (default), on or off */
     rg_gov_types review_types;       /* no-review list configuration */

@@ -15,6 +15,7 @@
 #   id: CFN.001
 #   severity: critical
 #   resource_types: [AWS::SSM::Parameter, AWS::ApiGateway::ApiKey, AWS::CodeBuild::SourceCredential, AWS::IAM::ServerCertificate]
+#   scope: template
 #   threats: [T06]
 #   mitigations: [M06]
 #   frameworks:
@@ -54,7 +55,7 @@ import data.regent.cfn
 candidates contains [id, path, v] if {
 	some id, r in input.Resources
 	walk(object.get(r, "Properties", {}), [path, v])
-	secret_name(property_name(path))
+	property_name(path) in secret_keys
 	not ignored_container(path)
 	plaintext(v)
 	not covered(r.Type, path)
@@ -67,6 +68,7 @@ candidates contains [id, array.concat(path, ["Value"]), pair.Value] if {
 	some id, r in input.Resources
 	walk(object.get(r, "Properties", {}), [path, pair])
 	is_object(pair)
+	object.get(pair, "Value", null) != null
 	some name_key in ["Name", "OptionName", "Key"]
 	secret_name(pair[name_key])
 	plaintext(pair.Value)
@@ -120,6 +122,15 @@ ssm_parameter_type(p) if startswith(object.get(p, "Type", ""), "AWS::SSM::Parame
 
 # ---------------------------------------------------------------------------
 # Names and values.
+
+# The distinct property names of the template that name a secret: the name
+# patterns run once per distinct name, not once per node.
+secret_keys := {k | some k in property_keys; secret_name(k)}
+
+property_keys := {k |
+	walk(input.Resources, [path, _])
+	k := property_name(path)
+}
 
 # The name of the property at path: its last key, or the key of the array
 # it is an element of (["Passwords", 0]).

@@ -12,6 +12,7 @@
 #   id: CFN.002
 #   severity: high
 #   resource_types: [AWS::Cognito::UserPoolClient, AWS::AppSync::ApiKey]
+#   scope: template
 #   threats: [T06]
 #   mitigations: [M06]
 #   frameworks:

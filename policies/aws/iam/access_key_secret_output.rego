@@ -10,6 +10,7 @@
 #   id: IAM.004
 #   severity: critical
 #   resource_types: [AWS::IAM::AccessKey]
+#   scope: template
 #   threats: [T06]
 #   mitigations: [M06]
 #   frameworks:
