@@ -8,7 +8,7 @@
  * modules a set of templates needs before parsing any: the package, the
  * data.* packages it imports, and from its METADATA the resource types it
  * reviews (custom.resource_types, a one-line flow list) and whether it
- * examines the whole template (custom.scope: template). */
+ * examines the whole template (custom.whole_template: true). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +71,8 @@ static void read_index(const char *path, index_t *ix) {
         if (!strncmp(line, "# METADATA", 10)) in_metadata = 1;
         else if (line[0] != '#') in_metadata = 0;
         if (in_metadata && !strncmp(line, "#   resource_types:", 19)) parse_list(line + 19, ix);
-        if (in_metadata && !strncmp(line, "#   scope:", 10) && !strcmp(trim(line + 10), "template")) ix->whole_template = 1;
+        if (in_metadata && !strncmp(line, "#   whole_template:", 19) && !strcmp(trim(line + 19), "true"))
+            ix->whole_template = 1;
         if (!strncmp(line, "package ", 8) && !ix->package[0]) snprintf(ix->package, sizeof ix->package, "%s", trim(line + 8));
         if (!strncmp(line, "import data.", 12) && ix->n_imports < MAX_ITEMS) {
             char *name = line + 12;

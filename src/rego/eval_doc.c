@@ -457,26 +457,33 @@ int ev_call_function(ev *e, const rg_node *n, const rg_value *args, size_t nargs
     int r = 0;
     for (size_t i = 0; i < n->n_rules && !r; i++) {
         const rg_crule *cr = n->rules[i];
-        rg_value *fr = rg_xcalloc(cr->nslots ? (size_t)cr->nslots : 1, sizeof *fr);
+        /* Most functions need a few slots: a frame on the stack saves a
+         * malloc and a free per call. */
+        rg_value small[16];
+        size_t nslots = cr->nslots ? (size_t)cr->nslots : 1;
+        rg_value *fr = nslots <= 16 ? small : rg_xcalloc(nslots, sizeof *fr);
+        if (fr == small) memset(small, 0, nslots * sizeof *small);
         fargs_k done = {{fargs_done}, cr, fr, &vals};
         farg_k a = {{farg_fn}, cr, fr, args, 0, nargs, &done.base};
         size_t mark = e->trail_len;
         r = farg_fn(e, &a.base);
         ev_undo(e, mark);
-        free(fr);
+        if (fr != small) free(fr);
     }
     e->depth--;
     if (r) {
         rg_vec_fini(&vals);
         return r;
     }
-    rg_value v;
-    char msg[512];
-    snprintf(msg, sizeof msg,
-             "function %s produced conflicting values for the same inputs (functions must not produce multiple outputs for "
-             "same inputs)",
-             n->path);
-    r = vals.len > 1 ? distinct_one(e, &vals, loc, msg, &v) : (v = vals.len ? vals.items[0] : rg_undefined(), 0);
+    rg_value v = vals.len ? vals.items[0] : rg_undefined();
+    if (vals.len > 1) {
+        char msg[512];
+        snprintf(msg, sizeof msg,
+                 "function %s produced conflicting values for the same inputs (functions must not produce multiple "
+                 "outputs for same inputs)",
+                 n->path);
+        r = distinct_one(e, &vals, loc, msg, &v);
+    }
     rg_vec_fini(&vals);
     if (r) return r;
     if (rg_is_undef(v) && n->default_rule) v = default_value(e, n);

@@ -11,7 +11,7 @@ typedef struct rg_builtin_policy {
     const char *package;              /* "regent.aws.s3.bucket_kms_encryption" */
     const char *const *imports;       /* data.* packages imported, NULL-terminated */
     const char *const *resource_types; /* METADATA custom.resource_types, NULL-terminated */
-    int whole_template;               /* METADATA custom.scope: template */
+    int whole_template;               /* METADATA custom.whole_template: true */
 } rg_builtin_policy;
 
 /* Terminated by an entry with a NULL path. */

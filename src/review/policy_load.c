@@ -122,7 +122,7 @@ static int load_rec(rg_policy *p, const char *path, const char *rel, bool top, r
 
 int rg_policy_load_path(rg_policy *p, const char *path, rg_diags *diags) { return load_rec(p, path, "", true, diags); }
 
-static bool type_present(const rg_type_set *present, const char *pattern) {
+bool rg_type_present(const rg_type_set *present, const char *pattern) {
     bool glob = strpbrk(pattern, "*?[") != NULL;
     size_t lo = 0, hi = present->n;
     if (glob) {
@@ -146,7 +146,7 @@ static bool needed(const rg_builtin_policy *b, bool no_builtin, const rg_type_se
     if (no_builtin) return false;
     if (!present || b->whole_template || !b->resource_types || !b->resource_types[0]) return true;
     for (const char *const *t = b->resource_types; *t; t++)
-        if (type_present(present, *t)) return true;
+        if (rg_type_present(present, *t)) return true;
     return false;
 }
 

@@ -20,11 +20,14 @@ typedef struct rg_type_set {
     size_t n;
 } rg_type_set;
 
+/* Whether a type or fnmatch pattern matches one of the present types. */
+bool rg_type_present(const rg_type_set *present, const char *pattern);
+
 /* Adds what a scan evaluates: the embedded library (without its controls
  * when no_builtin; the helper library under policies/lib always) and the
  * given paths.  With `present` (may be NULL: everything), a built-in control
  * that reviews none of the present types, and does not examine the whole
- * template, is left out: it could report nothing (every control reports
+ * template (custom.whole_template), is left out: it could report nothing (every control reports
  * only on its resource_types; tests/policies/check.py checks that), so
  * neither parsing nor evaluating it is needed.  Modules a loaded module
  * imports are loaded too.  Returns the number of errors appended to diags. */

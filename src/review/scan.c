@@ -46,6 +46,8 @@ typedef struct scan_state {
     size_t n_jobs;
     rg_query *(*queries)[N_KINDS]; /* per control: deny, violation, warn */
     rg_value *aliases;             /* per control: custom.aliases, for peer suppressions */
+    bool *whole_template;          /* per control: METADATA custom.whole_template */
+    const rg_control_gov *gov;     /* per control: resource_types (result's control_gov) */
     size_t n_controls;
     atomic_size_t next;
     const rg_scan_options *opts;
@@ -97,6 +99,8 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
     r->control_gov = rg_arena_calloc(&s->arena, total * sizeof *r->control_gov);
     s->queries = rg_arena_calloc(&s->arena, total * sizeof *s->queries);
     s->aliases = rg_arena_calloc(&s->arena, total * sizeof *s->aliases);
+    s->whole_template = rg_arena_calloc(&s->arena, total * sizeof *s->whole_template);
+    s->gov = r->control_gov;
     for (size_t ci = 0; ci < controls.len; ci++) {
         rg_node *n = s->policy->nodes[controls.items[ci].u.i];
         rg_control *c = &r->controls[ci];
@@ -110,6 +114,9 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
         c->remediation = m ? rg_arena_strdup(&s->arena, m) : NULL;
         s->aliases[ci] = rg_object_get_str(rg_object_get_str(ann, "custom"), "aliases");
         rg_gov_read_metadata(&s->arena, ann, &r->control_gov[ci]);
+        /* (custom.whole_template, not a top-level key: OPA's own "scope"
+         * annotation is always there) */
+        s->whole_template[ci] = rg_is_true(rg_object_get_str(rg_object_get_str(ann, "custom"), "whole_template"));
         int sev = rg_severity_parse(ann_string(ann, "severity"));
         c->severity = sev < 0 ? RG_SEV_MEDIUM : (rg_severity)sev;
         const rg_crule *any_rule = NULL;
@@ -131,6 +138,43 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
 
 /* ---- evaluation (worker threads) ---- */
 
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* The distinct resource types of templates, sorted (the strings belong to
+ * the templates; free the array). */
+static rg_type_set collect_types(const rg_cfn_template *const *ts, size_t nt) {
+    size_t n = 0, cap = 0;
+    const char **types = NULL;
+    for (size_t i = 0; i < nt; i++) {
+        rg_value res = rg_object_get_str(ts[i]->value, "Resources");
+        for (size_t k = 0; res.kind == RG_OBJECT && k < res.len; k++) {
+            rg_value t = rg_object_get_str(rg_obj_val(res, k), "Type");
+            if (t.kind != RG_STRING) continue;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 64;
+                types = rg_xrealloc(types, cap * sizeof *types);
+            }
+            types[n++] = t.u.s;
+        }
+    }
+    if (n) qsort(types, n, sizeof *types, cmp_cstr);
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!d || strcmp(types[d - 1], types[i])) types[d++] = types[i];
+    return (rg_type_set){types, d};
+}
+
+static rg_type_set types_of(const rg_cfn_template *t) { return collect_types(&t, 1); }
+
+/* Whether control c may report anything on a template with these types. */
+static bool applies(const scan_state *s, size_t c, const rg_type_set *present) {
+    const rg_control_gov *g = &s->gov[c];
+    if (s->opts->all_controls || s->whole_template[c] || !g->n_resource_types) return true;
+    for (size_t i = 0; i < g->n_resource_types; i++)
+        if (rg_type_present(present, g->resource_types[i])) return true;
+    return false;
+}
+
 static void push_result(job *j, size_t control, int kind, rg_value v) {
     if (j->n_results == j->cap_results) {
         j->cap_results = j->cap_results ? 2 * j->cap_results : 16;
@@ -149,7 +193,11 @@ static void run_job(scan_state *s, job *j) {
     rg_arena scratch;
     rg_arena_init(&scratch);
     rg_eval_options eo = {.input = j->input, .cache = rg_eval_cache_new(s->policy, &scratch)};
+    rg_type_set present = types_of(j->t);
     for (size_t c = 0; c < s->n_controls; c++) {
+        /* A control reports only on its resource types (or says it examines
+         * the whole template): with none of them here it has nothing to say. */
+        if (!applies(s, c, &present)) continue;
         for (int k = 0; k < N_KINDS; k++) {
             if (!s->queries[c][k]) continue;
             rg_vec out = RG_VEC_INIT;
@@ -172,6 +220,7 @@ static void run_job(scan_state *s, job *j) {
         }
     }
     rg_arena_fini(&scratch);
+    free((void *)present.types);
 }
 
 static void *worker(void *arg) {
@@ -424,30 +473,10 @@ static void make_jobs(scan_state *s, rg_scan_result *r) {
     }
 }
 
-static int cmp_cstr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
-
 /* The distinct resource types of the loaded templates, sorted (the strings
  * belong to the templates). */
 static rg_type_set template_types(scan_state *s) {
-    size_t n = 0, cap = 0;
-    const char **types = NULL;
-    for (size_t i = 0; i < s->templates.len; i++) {
-        rg_value res = rg_object_get_str(s->templates.items[i]->value, "Resources");
-        for (size_t k = 0; res.kind == RG_OBJECT && k < res.len; k++) {
-            rg_value t = rg_object_get_str(rg_obj_val(res, k), "Type");
-            if (t.kind != RG_STRING) continue;
-            if (n == cap) {
-                cap = cap ? 2 * cap : 64;
-                types = rg_xrealloc(types, cap * sizeof *types);
-            }
-            types[n++] = t.u.s;
-        }
-    }
-    if (n) qsort(types, n, sizeof *types, cmp_cstr);
-    size_t d = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!d || strcmp(types[d - 1], types[i])) types[d++] = types[i];
-    return (rg_type_set){types, d};
+    return collect_types((const rg_cfn_template *const *)s->templates.items, s->templates.len);
 }
 
 int rg_scan(const char *const *inputs, size_t n_inputs, const rg_scan_options *opts, rg_scan_result *out) {

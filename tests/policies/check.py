@@ -9,7 +9,7 @@ For every app under CORPUS/cdk/out (the bench-* stacks excluded):
   that control on that id; and the whole set of "CONTROL LOGICAL-ID" pairs
   equals tests/policies/expected/<app>.txt (a regression list).
 * every app: a finding of a control is on a resource of a type the control
-  lists in its resource_types (unless its METADATA says scope: template):
+  lists in its resource_types (unless its METADATA says whole_template: true):
   regent scan loads only the controls that review a type present in the
   templates, which is sound only while this holds.
 * hardened apps: without waivers, every finding is on a resource that the
@@ -28,8 +28,8 @@ import subprocess
 import sys
 
 
-def scan(regent, repo, path, waivers=None, allow_errors=False):
-    cmd = [regent, "scan", "--format", "json", "--fail-on", "never", path]
+def scan(regent, repo, path, waivers=None, allow_errors=False, extra=()):
+    cmd = [regent, "scan", "--format", "json", "--fail-on", "never", *extra, path]
     if waivers:
         cmd[2:2] = ["--waivers", waivers]
     # Waiver expiry is judged against a pinned date, so the check does not
@@ -54,14 +54,14 @@ def pairs(report, suppressed=False):
 
 
 def whole_template_controls(repo):
-    """Ids of the built-in controls whose METADATA says scope: template."""
+    """Ids of the built-in controls whose METADATA says whole_template: true."""
     ids = set()
     for folder, _, files in os.walk(os.path.join(repo, "policies")):
         for name in files:
             if name.endswith(".rego") and not name.endswith("_test.rego"):
                 text = open(os.path.join(folder, name)).read()
                 m = re.search(r"^#   id: (\S+)", text, re.M)
-                if m and re.search(r"^#   scope: template\s*$", text, re.M):
+                if m and re.search(r"^#   whole_template: true\s*$", text, re.M):
                     ids.add(m.group(1))
     return ids
 
@@ -169,11 +169,21 @@ def main():
             for control, rid in sorted(left):
                 fail(app, f"left after waivers: {control} {rid}")
             print(f"ok   {app} ({len(found)} documented exceptions, {len(left)} left after waivers)")
-    for extra in ("real", "bench"):
+    for extra in ("real", "bench", os.path.join("cdk", "out")):
         folder = os.path.join(corpus, extra)
-        if os.path.isdir(folder):
-            for v in type_violations(scan(regent, repo, folder, allow_errors=True), whole):
-                fail(extra, f"finding outside the control's resource_types: {v}")
+        if not os.path.isdir(folder):
+            continue
+        pruned = scan(regent, repo, folder, allow_errors=True)
+        for v in type_violations(pruned, whole):
+            fail(extra, f"finding outside the control's resource_types: {v}")
+        # Skipping the controls that review none of a template's types must
+        # not change what is found.
+        full = scan(regent, repo, folder, allow_errors=True, extra=["--all-controls"])
+        canon = lambda r: sorted(json.dumps(f, sort_keys=True) for f in r["findings"])
+        if canon(pruned) != canon(full):
+            fail(extra, "findings differ with --all-controls")
+        else:
+            print(f"ok   {extra}: same {len(full['findings'])} findings with --all-controls")
     return 1 if failures else 0
 
 

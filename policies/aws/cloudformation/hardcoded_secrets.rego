@@ -15,7 +15,7 @@
 #   id: CFN.001
 #   severity: critical
 #   resource_types: [AWS::SSM::Parameter, AWS::ApiGateway::ApiKey, AWS::CodeBuild::SourceCredential, AWS::IAM::ServerCertificate]
-#   scope: template
+#   whole_template: true
 #   threats: [T06]
 #   mitigations: [M06]
 #   frameworks:
@@ -53,6 +53,7 @@ import data.regent.cfn
 # A property whose name says it holds a secret (Password, AuthToken,
 # SecretString, client_secret ...), or an element of such an array property.
 candidates contains [id, path, v] if {
+	count(secret_keys) > 0 # most templates have none: no walk
 	some id, r in input.Resources
 	walk(object.get(r, "Properties", {}), [path, v])
 	property_name(path) in secret_keys
@@ -66,11 +67,12 @@ candidates contains [id, path, v] if {
 # SSM parameters named /app/db/password.
 candidates contains [id, array.concat(path, ["Value"]), pair.Value] if {
 	some id, r in input.Resources
+	count(secret_pair_names) > 0
 	walk(object.get(r, "Properties", {}), [path, pair])
 	is_object(pair)
-	object.get(pair, "Value", null) != null
 	some name_key in ["Name", "OptionName", "Key"]
-	secret_name(pair[name_key])
+	pair[name_key] in secret_pair_names
+	object.get(pair, "Value", null) != null
 	plaintext(pair.Value)
 	not covered(r.Type, array.concat(path, ["Value"]))
 }
@@ -87,10 +89,10 @@ candidates contains [id, [property], v] if {
 # GitHub or Slack token, live payment key, PEM private key, URL with a
 # password), wherever it is.
 candidates contains [id, path, v] if {
+	count(shaped_strings) > 0
 	some id, r in input.Resources
 	walk(object.get(r, "Properties", {}), [path, v])
-	is_string(v)
-	credential_shaped(v)
+	v in shaped_strings
 	not covered(r.Type, path)
 }
 
@@ -130,6 +132,24 @@ secret_keys := {k | some k in property_keys; secret_name(k)}
 property_keys := {k |
 	walk(input.Resources, [path, _])
 	k := property_name(path)
+}
+
+# Names of name/value pairs ({"Name": "DB_PASSWORD", "Value": ...}) that
+# name a secret, and the distinct strings that look like credentials: each
+# distinct text is matched once, and the resources are walked only when
+# there is something to find.
+secret_pair_names := {name |
+	walk(input.Resources, [_, pair])
+	is_object(pair)
+	some name_key in ["Name", "OptionName", "Key"]
+	name := pair[name_key]
+	is_string(name)
+	secret_name(name)
+}
+
+shaped_strings := {v |
+	some v in {s | walk(input.Resources, [_, s]); is_string(s)}
+	credential_shaped(v)
 }
 
 # The name of the property at path: its last key, or the key of the array

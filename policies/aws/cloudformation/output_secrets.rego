@@ -12,7 +12,7 @@
 #   id: CFN.002
 #   severity: high
 #   resource_types: [AWS::Cognito::UserPoolClient, AWS::AppSync::ApiKey]
-#   scope: template
+#   whole_template: true
 #   threats: [T06]
 #   mitigations: [M06]
 #   frameworks:

@@ -10,7 +10,7 @@
 #   id: IAM.004
 #   severity: critical
 #   resource_types: [AWS::IAM::AccessKey]
-#   scope: template
+#   whole_template: true
 #   threats: [T06]
 #   mitigations: [M06]
 #   frameworks:
