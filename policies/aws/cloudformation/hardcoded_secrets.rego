@@ -56,10 +56,23 @@ candidates contains [id, path, v] if {
 	count(secret_keys) > 0 # most templates have none: no walk
 	some id, r in input.Resources
 	walk(object.get(r, "Properties", {}), [path, v])
-	property_name(path) in secret_keys
+	path[count(path) - 1] in secret_keys # (inline: once per node)
 	not ignored_container(path)
 	plaintext(v)
 	not covered(r.Type, path)
+}
+
+# An element of an array property whose name says it holds secrets.
+candidates contains [id, array.concat(path, [i]), v] if {
+	count(secret_keys) > 0
+	some id, r in input.Resources
+	walk(object.get(r, "Properties", {}), [path, arr])
+	is_array(arr)
+	path[count(path) - 1] in secret_keys
+	not ignored_container(path)
+	some i, v in arr
+	plaintext(v)
+	not covered(r.Type, array.concat(path, [i]))
 }
 
 # A name/value pair whose name says it holds a secret: environment lists
@@ -129,9 +142,16 @@ ssm_parameter_type(p) if startswith(object.get(p, "Type", ""), "AWS::SSM::Parame
 # patterns run once per distinct name, not once per node.
 secret_keys := {k | some k in property_keys; secret_name(k)}
 
+# (Inline rather than through property_name: this runs once per node.)
 property_keys := {k |
 	walk(input.Resources, [path, _])
-	k := property_name(path)
+	k := path[count(path) - 1]
+	is_string(k)
+} | {k |
+	walk(input.Resources, [path, v])
+	is_array(v)
+	k := path[count(path) - 1]
+	is_string(k)
 }
 
 # Names of name/value pairs ({"Name": "DB_PASSWORD", "Value": ...}) that
@@ -149,8 +169,17 @@ secret_pair_names := {name |
 
 shaped_strings := {v |
 	some v in {s | walk(input.Resources, [_, s]); is_string(s)}
+	regex.match(credential_prefilter, v) # one search per string; the full check on the few that pass
 	credential_shaped(v)
 }
+
+# Matches every string that any credential pattern of regent.aws_iam or
+# regent.aws_web matches (and more).
+credential_prefilter := concat("|", [
+	aws_web._credential_any,
+	`(AKIA|ASIA)[A-Z0-9]{16}`,
+	`(ghp|gho|ghu|ghs|ghr)_|github_pat_|(sk|rk)_live_|xox[abprs]-|PRIVATE KEY-----`,
+])
 
 # The name of the property at path: its last key, or the key of the array
 # it is an element of (["Passwords", 0]).
