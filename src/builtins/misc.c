@@ -112,7 +112,7 @@ const rg_builtin_def rg_builtins_misc[] = {
     {"internal.template_string", bi_template_string, 1, {RG_T_ARR}, RG_T_STR, 0},
     {"print", bi_print, 0, {0}, RG_T_BOOL, RG_BI_VARIADIC},
     {"trace", bi_trace, 1, {RG_T_STR}, RG_T_BOOL, 0},
-    {"walk", bi_walk, 1, {RG_T_ANY}, RG_T_ARR, RG_BI_RELATION},
+    {"walk", bi_walk, 1, {RG_T_ANY}, RG_T_ARR, RG_BI_RELATION | RG_BI_MEMO},
     {"rego.metadata.rule", bi_meta_rule, 0, {0}, RG_T_OBJ, 0},
     {"rego.metadata.chain", bi_meta_chain, 0, {0}, RG_T_ARR, 0},
     {"opa.runtime", bi_opa_runtime, 0, {0}, RG_T_OBJ, RG_BI_NONDETERMINISTIC},

@@ -45,6 +45,8 @@ enum {
     RG_BI_RELATION = 1 << 1,         /* returns an array of outputs to iterate */
     RG_BI_VARIADIC = 1 << 2,         /* arity is a minimum (print) */
     RG_BI_DEPRECATED = 1 << 3,       /* removed in Rego v1: only v0 modules may call it */
+    RG_BI_MEMO = 1 << 4,             /* pure and costly on large values (walk): with a shared rule cache,
+                                        the result for the same argument (by identity) is reused */
 };
 
 #define RG_BI_MAX_ARGS 6

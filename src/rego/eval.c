@@ -805,8 +805,28 @@ static void decimals_to_doubles(const rg_builtin_def *d, rg_value *vals, size_t 
         if (vals[i].kind == RG_NUMBER && vals[i].sub == RG_NUM_DEC) vals[i] = rg_num_from_double(rg_num_to_double(vals[i]));
 }
 
+/* The memo slot for a builtin on a composite argument, or NULL when results
+ * cannot be shared: no shared cache, or `with` in effect (data or input
+ * replaced, functions mocked). */
+static rg_memo_entry *memo_slot(ev *e, const rg_builtin_def *d, const rg_value *vals, size_t n) {
+    if (!(d->flags & RG_BI_MEMO) || !e->memo || n != 1 || e->st.n_over || e->st.n_mocks) return NULL;
+    rg_value v = vals[0];
+    if (v.kind != RG_OBJECT && v.kind != RG_ARRAY && v.kind != RG_SET) return NULL;
+    uintptr_t h = ((uintptr_t)v.u.items >> 4) ^ ((uintptr_t)d->fn >> 3) ^ v.len;
+    return &e->memo[h % RG_MEMO_SLOTS];
+}
+
+static bool memo_hit(const rg_memo_entry *m, const rg_builtin_def *d, rg_value v) {
+    return m->fn == (const void *)d && m->arg == (const void *)v.u.items && m->len == v.len && m->kind == v.kind;
+}
+
 static int call_builtin(ev *e, const rg_builtin_def *d, const rg_term *t, rg_value *vals, size_t n, VK *k) {
     rg_value out = rg_undefined();
+    rg_memo_entry *memo = memo_slot(e, d, vals, n);
+    if (memo && memo_hit(memo, d, vals[0])) {
+        out = memo->result;
+        goto have_out;
+    }
     decimals_to_doubles(d, vals, n);
     e->bi.name = d->name;
     e->bi.arena = e->a;
@@ -821,6 +841,9 @@ static int call_builtin(ev *e, const rg_builtin_def *d, const rg_term *t, rg_val
         return 0;
     }
     if (r == RG_BI_UNDEFINED || rg_is_undef(out)) return 0;
+    if (memo)
+        *memo = (rg_memo_entry){(const void *)d, (const void *)vals[0].u.items, vals[0].len, vals[0].kind, out};
+have_out:
     if (d->flags & RG_BI_RELATION) {
         for (size_t i = 0; i < out.len; i++) {
             int rr = k->fn(e, k, out.u.items[i]);

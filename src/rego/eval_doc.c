@@ -546,10 +546,11 @@ static size_t usable_stack(void) {
 struct rg_eval_cache {
     rg_value *values;
     uint8_t *state;
+    rg_memo_entry memo[RG_MEMO_SLOTS]; /* RG_BI_MEMO builtins, direct-mapped by argument address */
 };
 
 rg_eval_cache *rg_eval_cache_new(const rg_policy *p, rg_arena *a) {
-    rg_eval_cache *c = rg_arena_alloc(a, sizeof *c);
+    rg_eval_cache *c = rg_arena_calloc(a, sizeof *c);
     c->values = rg_arena_calloc(a, (p->n_nodes ? p->n_nodes : 1) * sizeof *c->values);
     c->state = rg_arena_calloc(a, p->n_nodes ? p->n_nodes : 1);
     return c;
@@ -570,6 +571,7 @@ int rg_query_eval(rg_policy *p, const rg_query *q, rg_arena *a, const rg_eval_op
     if (opts->cache) {
         e.st.cache = opts->cache->values;
         e.st.cache_state = opts->cache->state;
+        e.memo = opts->cache->memo;
     } else {
         e.st.cache = rg_arena_calloc(a, (p->n_nodes ? p->n_nodes : 1) * sizeof *e.st.cache);
         e.st.cache_state = rg_arena_calloc(a, p->n_nodes ? p->n_nodes : 1);

@@ -35,6 +35,17 @@ typedef struct mock {
     bool suspended;                /* inside its own replacement: calls reach the original */
 } mock;
 
+/* A memoised builtin result: builtin, argument identity, result. */
+typedef struct rg_memo_entry {
+    const void *fn;
+    const void *arg;
+    uint32_t len;
+    uint8_t kind;
+    rg_value result;
+} rg_memo_entry;
+
+enum { RG_MEMO_SLOTS = 64 };
+
 typedef struct ev_state {
     rg_value input;
     rg_value *cache;
@@ -65,6 +76,7 @@ struct ev {
     int depth;
     void (*on_expr)(void *ud, const rg_loc *loc);
     void *on_expr_ud;
+    rg_memo_entry *memo; /* from the shared rule cache, or NULL */
 };
 
 enum { CS_NONE = 0, CS_BUSY = 1, CS_DONE = 2 };

@@ -183,6 +183,8 @@ static void push_result(job *j, size_t control, int kind, rg_value v) {
     j->results[j->n_results++] = (raw_result){control, kind, v};
 }
 
+enum { SCRATCH_LIMIT = 2u << 20 };
+
 static void run_job(scan_state *s, job *j) {
     rg_arena_init(&j->arena);
     /* All controls of a job share one evaluation arena and rule cache, so a
@@ -198,6 +200,14 @@ static void run_job(scan_state *s, job *j) {
         /* A control reports only on its resource types (or says it examines
          * the whole template): with none of them here it has nothing to say. */
         if (!applies(s, c, &present)) continue;
+        /* Past a few megabytes of temporaries, start afresh (cache too):
+         * memory stays bounded on large templates, and small ones keep every
+         * helper rule computed once. */
+        if (scratch.total > SCRATCH_LIMIT) {
+            rg_arena_fini(&scratch);
+            rg_arena_init(&scratch);
+            eo.cache = rg_eval_cache_new(s->policy, &scratch);
+        }
         for (int k = 0; k < N_KINDS; k++) {
             if (!s->queries[c][k]) continue;
             rg_vec out = RG_VEC_INIT;
