@@ -98,6 +98,13 @@ int rg_policy_compile(rg_policy *p, rg_diags *diags);
  * lives in arena a. */
 int rg_query_compile(rg_policy *p, rg_arena *a, const char *text, rg_query **out, rg_diags *diags);
 
+/* What the rules at node n read of the input (reads.c): appends the
+ * resource type names they mention, transitively through the rules and
+ * functions they use, to types (strings in the policy's arena), and returns
+ * true when they reach input only through the helper library's by-type
+ * index; false when they may read any part of it. */
+bool rg_node_reads(const rg_policy *p, const rg_node *n, rg_vec *types);
+
 /* Looks up a child node by key; NULL when absent. */
 rg_node *rg_node_child(const rg_node *n, rg_value key);
 

@@ -32,6 +32,8 @@ typedef struct job {
     rg_value input;      /* the variant of t evaluated (see cfn/variants.c) */
     size_t variant, n_variants;
     rg_value conditions; /* the variant's variable values */
+    rg_value changed;    /* variants after the first: types of the resources that differ from the first (a set) */
+    bool *reused;        /* per control: not evaluated, the first variant's results hold (variants after the first) */
     rg_arena arena; /* evaluation results */
     raw_result *results;
     size_t n_results, cap_results;
@@ -47,6 +49,8 @@ typedef struct scan_state {
     rg_query *(*queries)[N_KINDS]; /* per control: deny, violation, warn */
     rg_value *aliases;             /* per control: custom.aliases, for peer suppressions */
     bool *whole_template;          /* per control: METADATA custom.whole_template */
+    rg_value *reads;               /* per control: the resource types it reads (a set), or undefined when it may
+                                      read anything (rg_node_reads) */
     const rg_control_gov *gov;     /* per control: resource_types (result's control_gov) */
     size_t n_controls;
     atomic_size_t next;
@@ -89,6 +93,20 @@ static size_t gov_index(const scan_state *s, const rg_scan_result *r, const char
     return SIZE_MAX;
 }
 
+/* The resource types a control reads, as a set, or undefined when it may
+ * read any part of the input. */
+static rg_value control_reads(const rg_policy *p, rg_arena *a, const rg_node *n) {
+    rg_vec types = RG_VEC_INIT;
+    bool local = true;
+    for (int k = 0; k < N_KINDS && local; k++) {
+        rg_node *rn = rg_node_child(n, rg_string_static(rule_kinds[k], strlen(rule_kinds[k])));
+        if (rn && rn->has_rules) local = rg_node_reads(p, rn, &types);
+    }
+    rg_value set = local ? rg_vec_to_set(a, &types) : rg_undefined();
+    rg_vec_fini(&types);
+    return set;
+}
+
 static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
     rg_vec controls = RG_VEC_INIT; /* node pointers as ints, in node (path) order */
     for (size_t i = 0; i < s->policy->n_nodes; i++)
@@ -100,6 +118,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
     s->queries = rg_arena_calloc(&s->arena, total * sizeof *s->queries);
     s->aliases = rg_arena_calloc(&s->arena, total * sizeof *s->aliases);
     s->whole_template = rg_arena_calloc(&s->arena, total * sizeof *s->whole_template);
+    s->reads = rg_arena_calloc(&s->arena, total * sizeof *s->reads);
     s->gov = r->control_gov;
     for (size_t ci = 0; ci < controls.len; ci++) {
         rg_node *n = s->policy->nodes[controls.items[ci].u.i];
@@ -130,6 +149,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
                 s->queries[ci][k] = NULL;
         }
         c->source_file = any_rule && any_rule->module ? rg_arena_strdup(&s->arena, any_rule->module->file) : NULL;
+        s->reads[ci] = control_reads(s->policy, &s->arena, n);
     }
     r->n_controls = add_gov_controls(s, r, controls.len);
     s->n_controls = controls.len; /* evaluated ones */
@@ -183,6 +203,15 @@ static void push_result(job *j, size_t control, int kind, rg_value v) {
     j->results[j->n_results++] = (raw_result){control, kind, v};
 }
 
+/* A control that reads only types none of whose resources changed gives,
+ * on a later variant, what it gave on the first. */
+static bool reads_unchanged(rg_value reads, rg_value changed) {
+    if (rg_is_undef(reads)) return false;
+    for (size_t i = 0; i < changed.len; i++)
+        if (rg_set_contains(reads, changed.u.items[i])) return false;
+    return true;
+}
+
 enum { SCRATCH_LIMIT = 2u << 20 };
 
 static void run_job(scan_state *s, job *j) {
@@ -200,6 +229,10 @@ static void run_job(scan_state *s, job *j) {
         /* A control reports only on its resource types (or says it examines
          * the whole template): with none of them here it has nothing to say. */
         if (!applies(s, c, &present)) continue;
+        if (j->reused && !s->opts->all_controls && reads_unchanged(s->reads[c], j->changed)) {
+            j->reused[c] = true;
+            continue;
+        }
         /* Past a few megabytes of temporaries, start afresh (cache too):
          * memory stays bounded on large templates, and small ones keep every
          * helper rule computed once. */
@@ -405,12 +438,22 @@ static void apply_waivers(scan_state *s, rg_scan_result *r, rg_finding_list *all
 static void collect_template(scan_state *s, rg_scan_result *r, rg_finding_list *all, size_t i, size_t end) {
     size_t first = all->len;
     rg_vec variant_of = RG_VEC_INIT;
+    size_t first_end = first;
     for (size_t v = i; v < end; v++) {
         job *j = &s->jobs[v];
         for (size_t k = 0; k < j->n_results; k++) {
             rg_finding f;
             make_finding(s, r, j, &j->results[k], &f);
             rg_finding_list_push(all, &f);
+            rg_vec_push(&variant_of, rg_int((int64_t)j->variant));
+        }
+        if (v == i) first_end = all->len;
+        /* What a control gave on the first variant holds on the variants
+         * where it was not evaluated again (nothing it reads changed). */
+        for (size_t f = first; j->reused && f < first_end; f++) {
+            if (!j->reused[all->items[f].control]) continue;
+            rg_finding copy = all->items[f];
+            rg_finding_list_push(all, &copy);
             rg_vec_push(&variant_of, rg_int((int64_t)j->variant));
         }
         /* The same evaluation error in several variants is reported once. */
@@ -455,6 +498,29 @@ static void collect_findings(scan_state *s, rg_scan_result *r) {
 
 /* ---- entry points ---- */
 
+static bool same_value(rg_value a, rg_value b) {
+    return a.kind == b.kind && a.len == b.len && (a.u.items == b.u.items || rg_value_equal(a, b));
+}
+
+/* The types of the resources that differ between two variants of a
+ * template (added, removed or changed), as a set. */
+static rg_value changed_types(rg_arena *a, rg_value first, rg_value other) {
+    rg_value r0 = rg_object_get_str(first, "Resources"), r1 = rg_object_get_str(other, "Resources");
+    rg_vec types = RG_VEC_INIT;
+    for (int pass = 0; pass < 2; pass++) {
+        rg_value from = pass ? r1 : r0, to = pass ? r0 : r1;
+        for (size_t i = 0; from.kind == RG_OBJECT && i < from.len; i++) {
+            rg_value there = rg_object_get(to, rg_obj_key(from, i));
+            if (!rg_is_undef(there) && same_value(rg_obj_val(from, i), there)) continue;
+            rg_value type = rg_object_get_str(rg_obj_val(from, i), "Type");
+            if (type.kind == RG_STRING) rg_vec_push(&types, type);
+        }
+    }
+    rg_value set = rg_vec_to_set(a, &types);
+    rg_vec_fini(&types);
+    return set;
+}
+
 /* One job per variant of each template: a template without conditions or
  * multi-valued parameters is one job evaluated on the template itself. */
 static void make_jobs(scan_state *s, rg_scan_result *r) {
@@ -479,6 +545,10 @@ static void make_jobs(scan_state *s, rg_scan_result *r) {
             job *j = &s->jobs[s->n_jobs++];
             memset(j, 0, sizeof *j);
             *j = (job){.t = t, .input = vs[k].template, .variant = k, .n_variants = n, .conditions = vs[k].conditions};
+            if (k > 0) {
+                j->changed = changed_types(&s->arena, vs[0].template, vs[k].template);
+                j->reused = rg_xcalloc(r->n_controls ? r->n_controls : 1, sizeof *j->reused);
+            }
         }
     }
 }
@@ -526,6 +596,7 @@ void rg_scan_result_fini(rg_scan_result *r) {
     if (s) {
         for (size_t i = 0; i < s->n_jobs; i++) {
             rg_arena_fini(&s->jobs[i].arena);
+            free(s->jobs[i].reused);
             free(s->jobs[i].results);
             rg_diags_fini(&s->jobs[i].errors);
         }
