@@ -59,7 +59,16 @@ mkdir -p "$results"
         echo "cdk-$(basename "$t" .template.json)|$t"
     done
     echo "real|$corpus/real"
+    echo "real-good|$results/real-good"
 } >"$results/workloads"
+
+# real/ without its malformed inputs (real/bad/): cfn-guard stops at the
+# first file it cannot parse, so only this row compares like with like.
+mkdir -p "$results/real-good"
+find "$corpus/real" -path "$corpus/real/bad" -prune -o -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.template' \) -print |
+    while read -r f; do
+        ln -s "$f" "$results/real-good/$(echo "${f#"$corpus"/real/}" | tr '/' '_')"
+    done
 
 rss() { # peak RSS in KB of one run of a command
     /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1
