@@ -57,27 +57,7 @@ int rg_policy_add_module(rg_policy *p, const char *file, const char *src, size_t
     return 0;
 }
 
-static rg_value copy_value(rg_arena *a, rg_value v) {
-    switch ((rg_kind)v.kind) {
-    case RG_STRING: return rg_string(a, v.u.s, v.len);
-    case RG_NUMBER:
-        if (v.sub == RG_NUM_BIG || v.sub == RG_NUM_DEC) v.u.s = rg_arena_strndup(a, v.u.s, v.len);
-        return v;
-    case RG_ARRAY:
-    case RG_SET:
-    case RG_OBJECT: {
-        size_t n = v.kind == RG_OBJECT ? 2 * (size_t)v.len : v.len;
-        if (!n) return v;
-        rg_value *items = rg_arena_alloc(a, n * sizeof *items);
-        for (size_t i = 0; i < n; i++) items[i] = copy_value(a, v.u.items[i]);
-        v.u.items = items;
-        return v;
-    }
-    default: return v;
-    }
-}
-
-void rg_policy_set_data(rg_policy *p, rg_value data) { p->data = copy_value(&p->arena, data); }
+void rg_policy_set_data(rg_policy *p, rg_value data) { p->data = rg_value_copy(&p->arena, data); }
 
 /* ---- rule tree ---- */
 
