@@ -248,8 +248,97 @@ static int bi_expand(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *
     return RG_BI_OK;
 }
 
+
+/* ---- searching a value: the primitives of controls that look at every
+ * node of a template (hard-coded secrets), in C because doing it node by
+ * node in Rego costs a rule evaluation per node ---- */
+
+enum { FIND_MAX_DEPTH = 1000 };
+
+static void collect_keys_strings(rg_value v, rg_vec *keys, rg_vec *strings, int depth) {
+    if (depth > FIND_MAX_DEPTH) return;
+    if (v.kind == RG_STRING && strings) rg_vec_push(strings, v);
+    if (v.kind == RG_OBJECT)
+        for (size_t i = 0; i < v.len; i++) {
+            if (keys && rg_obj_key(v, i).kind == RG_STRING) rg_vec_push(keys, rg_obj_key(v, i));
+            collect_keys_strings(rg_obj_val(v, i), keys, strings, depth + 1);
+        }
+    else if (v.kind == RG_ARRAY || v.kind == RG_SET)
+        for (size_t i = 0; i < v.len; i++) collect_keys_strings(v.u.items[i], keys, strings, depth + 1);
+}
+
+/* cfn.keys(x): every string key of every object in x, as a set. */
+static int bi_keys(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    (void)nargs;
+    rg_vec keys = RG_VEC_INIT;
+    collect_keys_strings(args[0], &keys, NULL, 0);
+    *out = rg_vec_to_set(rg_bi_arena(ctx), &keys);
+    rg_vec_fini(&keys);
+    return RG_BI_OK;
+}
+
+/* cfn.strings(x): every string value in x (not keys), as a set. */
+static int bi_strings(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    (void)nargs;
+    rg_vec strings = RG_VEC_INIT;
+    collect_keys_strings(args[0], NULL, &strings, 0);
+    *out = rg_vec_to_set(rg_bi_arena(ctx), &strings);
+    rg_vec_fini(&strings);
+    return RG_BI_OK;
+}
+
+typedef struct finder {
+    rg_arena *a;
+    rg_value keys, strings;
+    rg_vec path, out;
+} finder;
+
+static void found(finder *f, rg_value v, rg_value parent) {
+    rg_value triple[3] = {rg_vec_to_array(f->a, &f->path), v, parent};
+    rg_vec_push(&f->out, rg_array(f->a, triple, 3));
+}
+
+static void find_rec(finder *f, rg_value v, rg_value parent, int depth) {
+    if (depth > FIND_MAX_DEPTH) return;
+    if (f->path.len) {
+        rg_value last = f->path.items[f->path.len - 1];
+        if (last.kind == RG_STRING && rg_set_contains(f->keys, last)) found(f, v, parent);
+        else if (v.kind == RG_STRING && rg_set_contains(f->strings, v)) found(f, v, parent);
+    }
+    if (v.kind == RG_OBJECT)
+        for (size_t i = 0; i < v.len; i++) {
+            rg_vec_push(&f->path, rg_obj_key(v, i));
+            find_rec(f, rg_obj_val(v, i), v, depth + 1);
+            f->path.len--;
+        }
+    else if (v.kind == RG_ARRAY)
+        for (size_t i = 0; i < v.len; i++) {
+            rg_vec_push(&f->path, rg_int((int64_t)i));
+            find_rec(f, v.u.items[i], v, depth + 1);
+            f->path.len--;
+        }
+}
+
+/* cfn.find(x, keys, strings): [path, value, parent] for every node of x
+ * that is the value of a key in the set keys, or a string in the set
+ * strings (paths relative to x, as walk gives them). */
+static int bi_find(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    (void)nargs;
+    if (args[1].kind != RG_SET) return rg_bi_type_error(ctx, 2, "set", args[1]);
+    if (args[2].kind != RG_SET) return rg_bi_type_error(ctx, 3, "set", args[2]);
+    finder f = {rg_bi_arena(ctx), args[1], args[2], RG_VEC_INIT, RG_VEC_INIT};
+    if (args[1].len || args[2].len) find_rec(&f, args[0], rg_null(), 0);
+    *out = rg_vec_to_array(f.a, &f.out);
+    rg_vec_fini(&f.path);
+    rg_vec_fini(&f.out);
+    return RG_BI_OK;
+}
+
 const rg_builtin_def rg_builtins_cfn[] = {
     {"cfn.possible_values", bi_possible_values, 2, {RG_T_ANY, RG_T_ANY}, RG_T_ARR, 0},
     {"cfn.expand", bi_expand, 1, {RG_T_ANY}, RG_T_ARR, 0},
+    {"cfn.keys", bi_keys, 1, {RG_T_ANY}, RG_T_SET, RG_BI_MEMO},
+    {"cfn.strings", bi_strings, 1, {RG_T_ANY}, RG_T_SET, RG_BI_MEMO},
+    {"cfn.find", bi_find, 3, {RG_T_ANY, RG_T_SET, RG_T_SET}, RG_T_ARR, 0},
     {0},
 };

@@ -53,10 +53,8 @@ import data.regent.cfn
 # A property whose name says it holds a secret (Password, AuthToken,
 # SecretString, client_secret ...), or an element of such an array property.
 candidates contains [id, path, v] if {
-	count(secret_keys) > 0 # most templates have none: no walk
 	some id, r in input.Resources
-	walk(object.get(r, "Properties", {}), [path, v])
-	path[count(path) - 1] in secret_keys # (inline: once per node)
+	some [path, v, _] in cfn.find(object.get(r, "Properties", {}), secret_keys, set())
 	not ignored_container(path)
 	plaintext(v)
 	not covered(r.Type, path)
@@ -64,11 +62,9 @@ candidates contains [id, path, v] if {
 
 # An element of an array property whose name says it holds secrets.
 candidates contains [id, array.concat(path, [i]), v] if {
-	count(secret_keys) > 0
 	some id, r in input.Resources
-	walk(object.get(r, "Properties", {}), [path, arr])
+	some [path, arr, _] in cfn.find(object.get(r, "Properties", {}), secret_keys, set())
 	is_array(arr)
-	path[count(path) - 1] in secret_keys
 	not ignored_container(path)
 	some i, v in arr
 	plaintext(v)
@@ -78,16 +74,15 @@ candidates contains [id, array.concat(path, [i]), v] if {
 # A name/value pair whose name says it holds a secret: environment lists
 # ({"Name": "DB_PASSWORD", "Value": ...}), Elastic Beanstalk option settings,
 # SSM parameters named /app/db/password.
-candidates contains [id, array.concat(path, ["Value"]), pair.Value] if {
+candidates contains [id, array.concat(pair_path, ["Value"]), pair.Value] if {
 	some id, r in input.Resources
-	count(secret_pair_names) > 0
-	walk(object.get(r, "Properties", {}), [path, pair])
+	some [path, _, pair] in cfn.find(object.get(r, "Properties", {}), set(), secret_pair_names)
+	path[count(path) - 1] in {"Name", "OptionName", "Key"}
 	is_object(pair)
-	some name_key in ["Name", "OptionName", "Key"]
-	pair[name_key] in secret_pair_names
 	object.get(pair, "Value", null) != null
 	plaintext(pair.Value)
-	not covered(r.Type, array.concat(path, ["Value"]))
+	pair_path := array.slice(path, 0, count(path) - 1)
+	not covered(r.Type, array.concat(pair_path, ["Value"]))
 }
 
 # Properties that hold a secret whatever their name.
@@ -102,10 +97,8 @@ candidates contains [id, [property], v] if {
 # GitHub or Slack token, live payment key, PEM private key, URL with a
 # password), wherever it is.
 candidates contains [id, path, v] if {
-	count(shaped_strings) > 0
 	some id, r in input.Resources
-	walk(object.get(r, "Properties", {}), [path, v])
-	v in shaped_strings
+	some [path, v, _] in cfn.find(object.get(r, "Properties", {}), set(), shaped_strings)
 	not covered(r.Type, path)
 }
 
@@ -138,37 +131,19 @@ ssm_parameter_type(p) if startswith(object.get(p, "Type", ""), "AWS::SSM::Parame
 # ---------------------------------------------------------------------------
 # Names and values.
 
-# The distinct property names of the template that name a secret: the name
-# patterns run once per distinct name, not once per node.
-secret_keys := {k | some k in property_keys; secret_name(k)}
+# The distinct property names of the template that name a secret, the
+# names of name/value pairs that do, and the strings that look like
+# credentials: each distinct text is matched once (cfn.keys and
+# cfn.strings list them; cfn.find locates the few that match).
+secret_keys := {k | some k in cfn.keys(input.Resources); secret_name(k)}
 
-# (Inline rather than through property_name: this runs once per node.)
-property_keys := {k |
-	walk(input.Resources, [path, _])
-	k := path[count(path) - 1]
-	is_string(k)
-} | {k |
-	walk(input.Resources, [path, v])
-	is_array(v)
-	k := path[count(path) - 1]
-	is_string(k)
-}
-
-# Names of name/value pairs ({"Name": "DB_PASSWORD", "Value": ...}) that
-# name a secret, and the distinct strings that look like credentials: each
-# distinct text is matched once, and the resources are walked only when
-# there is something to find.
 secret_pair_names := {name |
-	walk(input.Resources, [_, pair])
-	is_object(pair)
-	some name_key in ["Name", "OptionName", "Key"]
-	name := pair[name_key]
-	is_string(name)
+	some name in {n | some [_, n, _] in cfn.find(input.Resources, {"Name", "OptionName", "Key"}, set()); is_string(n)}
 	secret_name(name)
 }
 
 shaped_strings := {v |
-	some v in {s | walk(input.Resources, [_, s]); is_string(s)}
+	some v in cfn.strings(input.Resources)
 	regex.match(credential_prefilter, v) # one search per string; the full check on the few that pass
 	credential_shaped(v)
 }
