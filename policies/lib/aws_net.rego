@@ -68,7 +68,12 @@ opens_port(rule, port) if {
 }
 
 # Ports of the rule that are in a set, as a sorted array.
-opened_ports(rule, ports) := sort([p | some p in ports; opens_port(rule, p)])
+opened_ports(rule, ports) := sort([p |
+	[from, to] := port_range(rule) # once per rule, not once per port
+	some p in ports
+	from <= p
+	p <= to
+])
 
 # Human-readable port range of a rule ("22", "0-65535").
 port_text(rule) := sprintf("%d", [from]) if {
