@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "builtins/families.h"
+#include "builtins/regex_internal.h"
 #include "cfn/cfn.h"
 
 enum { MAX_DEPTH = 32, MAX_RESULTS = 4096 };
@@ -334,11 +335,20 @@ static int bi_find(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *ou
     return RG_BI_OK;
 }
 
+/* cfn.matching(strings, pattern): the strings of a set or array that the
+ * regular expression matches, as a set: one call instead of a rule
+ * evaluation per string. */
+static int bi_matching(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
+    (void)nargs;
+    return rg_regex_filter(ctx, args[1], args[0], out);
+}
+
 const rg_builtin_def rg_builtins_cfn[] = {
     {"cfn.possible_values", bi_possible_values, 2, {RG_T_ANY, RG_T_ANY}, RG_T_ARR, 0},
     {"cfn.expand", bi_expand, 1, {RG_T_ANY}, RG_T_ARR, 0},
     {"cfn.keys", bi_keys, 1, {RG_T_ANY}, RG_T_SET, RG_BI_MEMO},
     {"cfn.strings", bi_strings, 1, {RG_T_ANY}, RG_T_SET, RG_BI_MEMO},
     {"cfn.find", bi_find, 3, {RG_T_ANY, RG_T_SET, RG_T_SET}, RG_T_ARR, 0},
+    {"cfn.matching", bi_matching, 2, {RG_T_SET | RG_T_ARR, RG_T_STR}, RG_T_SET, 0},
     {0},
 };

@@ -24,6 +24,7 @@
 
 #include "builtins/encoding_internal.h"
 #include "builtins/families.h"
+#include "builtins/regex_internal.h"
 
 #define RE_CACHE_SIZE 256
 #define RE_MATCH_LIMIT 10000000u
@@ -618,6 +619,28 @@ static int match_pattern(rg_bi_ctx *ctx, rg_value pat, rg_value s, rg_value *out
     if (rc < 0) return RG_BI_ERROR;
     *out = rg_bool(rc > 0);
     return RG_BI_OK;
+}
+
+int rg_regex_filter(rg_bi_ctx *ctx, rg_value pattern, rg_value items, rg_value *out) {
+    if (pattern.kind != RG_STRING) return rg_bi_type_error(ctx, 2, "string", pattern);
+    if (items.kind != RG_SET && items.kind != RG_ARRAY) return rg_bi_type_error(ctx, 1, "set or array", items);
+    re_entry *e = get_pattern(ctx, pattern);
+    if (!e) return RG_BI_ERROR;
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(e->code, NULL);
+    if (!md) rg_oom();
+    rg_vec hits = RG_VEC_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < items.len && rc >= 0; i++) {
+        rg_value s = items.u.items[i];
+        if (s.kind != RG_STRING) continue;
+        rc = re_exec(ctx, e, s.u.s, s.len, 0, md);
+        if (rc > 0) rg_vec_push(&hits, s);
+    }
+    pcre2_match_data_free(md);
+    re_release(e);
+    if (rc >= 0) *out = rg_vec_to_set(rg_bi_arena(ctx), &hits);
+    rg_vec_fini(&hits);
+    return rc < 0 ? RG_BI_ERROR : RG_BI_OK;
 }
 
 static int bi_regex_match(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {

@@ -135,18 +135,27 @@ ssm_parameter_type(p) if startswith(object.get(p, "Type", ""), "AWS::SSM::Parame
 # names of name/value pairs that do, and the strings that look like
 # credentials: each distinct text is matched once (cfn.keys and
 # cfn.strings list them; cfn.find locates the few that match).
-secret_keys := {k | some k in cfn.keys(input.Resources); secret_name(k)}
+secret_keys := {k | some k in cfn.matching(cfn.keys(input.Resources), sprintf("(?i)%s", [secret_name_prefilter])); secret_name(k)}
 
 secret_pair_names := {name |
-	some name in {n | some [_, n, _] in cfn.find(input.Resources, {"Name", "OptionName", "Key"}, set()); is_string(n)}
+	names := {n | some [_, n, _] in cfn.find(input.Resources, {"Name", "OptionName", "Key"}, set())}
+	some name in cfn.matching(names, sprintf("(?i)%s", [secret_name_prefilter]))
 	secret_name(name)
 }
 
 shaped_strings := {v |
-	some v in cfn.strings(input.Resources)
-	regex.match(credential_prefilter, v) # one search per string; the full check on the few that pass
+	some v in cfn.matching(cfn.strings(input.Resources), credential_prefilter) # the full check on the few that pass
 	credential_shaped(v)
 }
+
+# Matches every name secret_name accepts (and more): every secret noun it
+# knows contains "pass", "pwd", "secret", "token" or ends in "key", and
+# secret_name ignores characters other than letters and digits, so the
+# letters may be apart.  One search per distinct name; secret_name runs on
+# the few that pass.
+secret_name_prefilter := concat("|", [spaced(w) | some w in ["pass", "pwd", "secret", "token", "key"]])
+
+spaced(word) := concat(`[^a-z0-9]*`, split(word, ""))
 
 # Matches every string that any credential pattern of regent.aws_iam or
 # regent.aws_web matches (and more).

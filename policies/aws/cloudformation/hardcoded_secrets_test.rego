@@ -160,3 +160,16 @@ test_cdk_generated_secret_passes if {
 		},
 	})
 }
+
+# The prefilter lets through every spelling secret_name accepts.
+test_prefilter_keeps_separated_secret_names if {
+	every name in ["DB_PASS_WORD", "p-w-d", "Se.cret", "tok_en", "API_K_E_Y", "MasterUserPassword", "clientSecret"] {
+		regex.match(sprintf("(?i)%s", [hardcoded_secrets.secret_name_prefilter]), name)
+	}
+}
+
+test_separated_secret_key_is_found if {
+	t := {"Resources": {"X": {"Type": "AWS::Some::Thing", "Properties": {"tok_en": "abc123def456"}}}}
+	some r in hardcoded_secrets.deny with input as t
+	r.resource == "X"
+}
