@@ -93,8 +93,8 @@ static void push_comment(lexer *lx, size_t hash) {
         lx->cap_comments = lx->cap_comments ? 2 * lx->cap_comments : 32;
         o->comments = rg_xrealloc(o->comments, lx->cap_comments * sizeof *o->comments);
     }
-    size_t end = hash + 1;
-    while (end < lx->len && lx->src[end] != '\n') end++;
+    const char *nl = hash + 1 < lx->len ? memchr(lx->src + hash + 1, '\n', lx->len - hash - 1) : NULL;
+    size_t end = nl ? (size_t)(nl - lx->src) : lx->len;
     size_t tlen = end - hash - 1;
     if (tlen && lx->src[end - 1] == '\r') tlen--; /* CRLF files */
     rg_comment *c = &o->comments[o->n_comments++];
@@ -454,9 +454,12 @@ static rg_tok_kind lex_operator(lexer *lx) {
         {":", RG_TK_COLON},   {".", RG_TK_DOT},
     };
     size_t rest = lx->len - lx->pos;
+    const char *p = lx->src + lx->pos;
     for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
-        size_t n = strlen(ops[i].s);
-        if (n <= rest && memcmp(lx->src + lx->pos, ops[i].s, n) == 0) {
+        /* (first characters compared inline: this runs for every token) */
+        if (ops[i].s[0] != p[0]) continue;
+        size_t n = ops[i].s[1] ? 2 : 1;
+        if (n <= rest && (n == 1 || ops[i].s[1] == p[1])) {
             lx->pos += n;
             return ops[i].k;
         }
