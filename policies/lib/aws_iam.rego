@@ -54,14 +54,14 @@ statements(doc) := {[["Statement"], doc.Statement]} if is_object(doc.Statement)
 # Identity-based policy documents of the template:
 # [logical id, path of the document relative to the resource, document].
 identity_policy_documents contains [id, ["Properties", "PolicyDocument"], r.Properties.PolicyDocument] if {
-	some id, r in input.Resources
-	r.Type in {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"}
+	some type in {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"}
+	some id, r in cfn.resources(type)
 	is_object(r.Properties.PolicyDocument)
 }
 
 identity_policy_documents contains [id, ["Properties", "Policies", i, "PolicyDocument"], p.PolicyDocument] if {
-	some id, r in input.Resources
-	r.Type in {"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"}
+	some type in {"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"}
+	some id, r in cfn.resources(type)
 	some i, p in r.Properties.Policies
 	is_object(p.PolicyDocument)
 }

@@ -30,11 +30,13 @@ ingress_rules contains [id, ["Properties"], r.Properties, group_of(r.Properties)
 	some id, r in cfn.resources("AWS::EC2::SecurityGroupIngress")
 }
 
+# (Through the by-type index: a rule's group is a security group, and
+# controls that read only indexed types can skip unchanged template variants.)
 group_of(props) := g if {
-	some g, _ in input.Resources
+	some g, _ in cfn.resources("AWS::EC2::SecurityGroup")
 	cfn.references(props.GroupId, g)
 } else := g if {
-	some g, _ in input.Resources
+	some g, _ in cfn.resources("AWS::EC2::SecurityGroup")
 	cfn.references(props.GroupName, g)
 } else := ""
 

@@ -56,14 +56,14 @@ mapping_paths := {
 keyless_types := {"AWS::AutoScaling::LaunchConfiguration"}
 
 deny contains result if {
-	some id, r in input.Resources
-	base := mapping_paths[r.Type]
+	some type, base in mapping_paths
+	some id, r in cfn.resources(type)
 	mappings := object.get(r, base, [])
 	is_array(mappings)
 	some i, mapping in mappings
 	ebs := mapping.Ebs
 	is_object(ebs)
-	[problem, property, severity] := issue(ebs, r.Type)
+	[problem, property, severity] := issue(ebs, type)
 	result := {
 		"msg": sprintf("%s: EBS volume %v of %s is %s; expected Encrypted: true with a customer-managed KmsKeyId", [id, object.get(mapping, "DeviceName", i), r.Type, problem]),
 		"resource": id,

@@ -60,8 +60,8 @@ scheme(lb) := lower(lb.Properties.Scheme) if {
 
 # Is security group sg attached to an internet-facing load balancer?
 public_lb_group(sg) if {
-	some _, lb in input.Resources
-	lb.Type in lb_types
+	some type in lb_types
+	some _, lb in cfn.resources(type)
 	scheme(lb) == "internet-facing"
 	some v in cfn.as_array(object.get(lb, ["Properties", "SecurityGroups"], []))
 	cfn.references(v, sg)
