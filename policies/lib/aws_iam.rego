@@ -217,13 +217,13 @@ references_noecho_parameter(v) if {
 references_any_resource(v) if {
 	walk(v, [_, x])
 	is_object(x)
-	input.Resources[x.Ref]
+	x.Ref in cfn.resource_ids
 }
 
 references_any_resource(v) if {
 	walk(v, [_, x])
 	is_object(x)
-	input.Resources[x["Fn::GetAtt"][0]]
+	x["Fn::GetAtt"][0] in cfn.resource_ids
 }
 
 # Names that say "this is a secret" (environment variables, parameters).

@@ -121,7 +121,7 @@ igw_route_table(rt) if {
 	cfn.references(route.Properties.RouteTableId, rt)
 }
 
-internet_gateway(v) if input.Resources[v.Ref].Type == "AWS::EC2::InternetGateway"
+internet_gateway(v) if cfn.resources("AWS::EC2::InternetGateway")[v.Ref]
 
 internet_gateway(v) if {
 	is_string(v)
@@ -131,7 +131,7 @@ internet_gateway(v) if {
 # A subnet of this template that is public: routed to an internet gateway,
 # or assigning public IPv4 addresses at launch.
 public_subnet(id) if {
-	input.Resources[id].Type == "AWS::EC2::Subnet"
+	cfn.resources("AWS::EC2::Subnet")[id]
 	some _, assoc in cfn.resources("AWS::EC2::SubnetRouteTableAssociation")
 	cfn.references(assoc.Properties.SubnetId, id)
 	some rt, _ in cfn.resources("AWS::EC2::RouteTable")
@@ -140,14 +140,13 @@ public_subnet(id) if {
 }
 
 public_subnet(id) if {
-	input.Resources[id].Type == "AWS::EC2::Subnet"
-	aws_iam.is_true(input.Resources[id].Properties.MapPublicIpOnLaunch)
+	aws_iam.is_true(cfn.resources("AWS::EC2::Subnet")[id].Properties.MapPublicIpOnLaunch)
 }
 
 # Logical ids of the public subnets a list of subnet references names.
 public_subnets_in(list) := {id |
 	some v in cfn.as_array(list)
-	some id, _ in input.Resources
+	some id, _ in cfn.resources("AWS::EC2::Subnet")
 	cfn.references(v, id)
 	public_subnet(id)
 }

@@ -125,7 +125,7 @@ _piece(p) := "${?}" if {
 # The logical id behind a Ref or Fn::GetAtt (only ids of template resources).
 ref_id(v) := id if {
 	id := _ref_target(v)
-	input.Resources[id]
+	id in cfn.resource_ids
 }
 
 _ref_target(v) := v.Ref if is_string(v.Ref)
@@ -200,15 +200,15 @@ _waf_association_types := {"AWS::WAFv2::WebACLAssociation", "AWS::WAFRegional::W
 
 # Is resource id protected by a WAF web ACL association in the template?
 waf_associated(id) if {
-	some a in input.Resources
-	a.Type in _waf_association_types
+	some type in _waf_association_types
+	some a in cfn.resources(type)
 	mentions(object.get(a, ["Properties", "ResourceArn"], null), id)
 }
 
 # The ResourceArn values of all WAF associations.
 waf_resource_arns contains arn if {
-	some a in input.Resources
-	a.Type in _waf_association_types
+	some type in _waf_association_types
+	some a in cfn.resources(type)
 	arn := object.get(a, ["Properties", "ResourceArn"], null)
 }
 
@@ -275,8 +275,7 @@ rest_api_stages[id] := {
 	"name": cfn.property(r, ["StageName"], null),
 	"api": cfn.property(r, ["RestApiId"], null),
 } if {
-	some id, r in input.Resources
-	r.Type == "AWS::ApiGateway::Stage"
+	some id, r in cfn.resources("AWS::ApiGateway::Stage")
 }
 
 rest_api_stages[id] := {
@@ -285,8 +284,7 @@ rest_api_stages[id] := {
 	"name": cfn.property(r, ["StageName"], null),
 	"api": cfn.property(r, ["RestApiId"], null),
 } if {
-	some id, r in input.Resources
-	r.Type == "AWS::ApiGateway::Deployment"
+	some id, r in cfn.resources("AWS::ApiGateway::Deployment")
 	cfn.property(r, ["StageName"], null) != null
 }
 
@@ -310,8 +308,8 @@ catch_all_method_settings(settings) := {i: m |
 # Lambda functions, plain and SAM (AWS::Serverless::Function), as
 # logical id -> resource.
 lambda_functions[id] := r if {
-	some id, r in input.Resources
-	r.Type in {"AWS::Lambda::Function", "AWS::Serverless::Function"}
+	some type in {"AWS::Lambda::Function", "AWS::Serverless::Function"}
+	some id, r in cfn.resources(type)
 }
 
 sam(fn) if fn.Type == "AWS::Serverless::Function"
@@ -320,7 +318,7 @@ sam(fn) if fn.Type == "AWS::Serverless::Function"
 designates_function(v, id) if ref_id(v) == id
 
 designates_function(v, id) if {
-	name := cfn.property(input.Resources[id], ["FunctionName"], null)
+	name := cfn.property(lambda_functions[id], ["FunctionName"], null)
 	is_string(name)
 	is_string(v)
 	_function_name_of(v) == name
@@ -340,14 +338,14 @@ function_property(fn, path) := v if {
 	v != null
 } else := g if {
 	sam(fn)
-	g := object.get(input, array.concat(["Globals", "Function"], path), null)
+	g := object.get(input.Globals, array.concat(["Function"], path), null)
 } else := null
 
 # Security groups (logical ids) attached to a load balancer.
 lb_security_groups(lb) := {sg |
 	some v in cfn.as_array(cfn.property(lb, ["SecurityGroups"], []))
 	sg := ref_id(v)
-	input.Resources[sg].Type == "AWS::EC2::SecurityGroup"
+	cfn.resources("AWS::EC2::SecurityGroup")[sg]
 }
 
 # Ingress rules of security group sg that admit the whole internet to TCP
@@ -355,7 +353,7 @@ lb_security_groups(lb) := {sg |
 # inline SecurityGroupIngress entries and AWS::EC2::SecurityGroupIngress
 # resources whose GroupId refers to sg.
 world_ingress_to_port(sg, port) := {[sg, ["Properties", "SecurityGroupIngress", i]] |
-	some i, rule in cfn.as_array(cfn.property(input.Resources[sg], ["SecurityGroupIngress"], []))
+	some i, rule in cfn.as_array(cfn.property(cfn.resources("AWS::EC2::SecurityGroup")[sg], ["SecurityGroupIngress"], []))
 	_world_rule(rule, port)
 } | {[id, ["Properties"]] |
 	some id, r in cfn.resources("AWS::EC2::SecurityGroupIngress")

@@ -18,6 +18,11 @@ resources_by_type := {type: {id: r |
 	some type in {r.Type | some _, r in input.Resources}
 }
 
+# The logical ids of the template's resources.  (Like resources_by_type,
+# a rule regent's variant analysis knows: code that only asks whether an id
+# names a resource depends on which resources exist, not on their contents.)
+resource_ids := {id | some id, _ in input.Resources}
+
 # A resource's property at a path (array of keys), or the default when any
 # step is missing.
 property(resource, path, default_value) := object.get(resource, array.concat(["Properties"], path), default_value)

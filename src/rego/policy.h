@@ -104,6 +104,9 @@ int rg_query_compile(rg_policy *p, rg_arena *a, const char *text, rg_query **out
  * true when they reach input only through the helper library's by-type
  * index; false when they may read any part of it. */
 bool rg_node_reads(const rg_policy *p, const rg_node *n, rg_vec *types);
+/* The pseudo-type rg_node_reads adds for rules that read which resources
+ * exist (data.regent.cfn.resource_ids). */
+#define RG_READS_IDS "::ids"
 
 /* Looks up a child node by key; NULL when absent. */
 rg_node *rg_node_child(const rg_node *n, rg_value key);

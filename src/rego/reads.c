@@ -16,6 +16,7 @@
 typedef struct reads_ctx {
     const rg_policy *p;
     const rg_node *index;  /* data.regent.cfn.resources_by_type, or NULL */
+    const rg_node *ids;    /* data.regent.cfn.resource_ids, or NULL */
     uint8_t *seen;         /* per node id */
     rg_vec *types;
     bool generic;
@@ -70,7 +71,7 @@ static const rg_node *data_node(reads_ctx *c, const rg_term *t) {
 /* input.Parameters, input.Mappings, ...: the sections every variant of a
  * template shares (variants resolve Resources and Outputs only). */
 static bool unvarying_section(const rg_term *ref) {
-    static const char *const same[] = {"Parameters", "Mappings", "Conditions", "Metadata", "Rules",
+    static const char *const same[] = {"Parameters", "Mappings", "Conditions", "Metadata", "Rules", "Globals",
                                        "AWSTemplateFormatVersion", "Description", "Transform"};
     if (!ref->u.ref.n) return false;
     const rg_term *first = ref->u.ref.path[0];
@@ -148,6 +149,11 @@ static void read_node(reads_ctx *c, const rg_node *n) {
     /* The helper library's index reads every resource once for all; who
      * uses it names the types it looks up. */
     if (n == c->index) return;
+    /* The set of logical ids: depends on which resources exist only. */
+    if (n == c->ids) {
+        rg_vec_push(c->types, rg_string_static(RG_READS_IDS, strlen(RG_READS_IDS)));
+        return;
+    }
     for (size_t i = 0; i < n->n_rules; i++) read_rule(c, n->rules[i]->ast);
     if (n->default_rule) read_rule(c, n->default_rule->ast);
     /* Rules below this node (a package value) are read too. */
@@ -155,12 +161,16 @@ static void read_node(reads_ctx *c, const rg_node *n) {
         if (n->children[i]->subtree_rules && !n->has_rules) read_node(c, n->children[i]);
 }
 
+static const rg_node *lib_node(const rg_policy *p, const char *name) {
+    const char *path[] = {"regent", "cfn", name};
+    const rg_node *n = p->root;
+    for (size_t i = 0; n && i < 3; i++) n = rg_node_child(n, rg_string_static(path[i], strlen(path[i])));
+    return n;
+}
+
 bool rg_node_reads(const rg_policy *p, const rg_node *n, rg_vec *types) {
-    reads_ctx c = {p, NULL, rg_xcalloc(p->n_nodes ? p->n_nodes : 1, 1), types, false};
-    const char *index_path[] = {"regent", "cfn", "resources_by_type"};
-    const rg_node *ix = p->root;
-    for (size_t i = 0; ix && i < 3; i++) ix = rg_node_child(ix, rg_string_static(index_path[i], strlen(index_path[i])));
-    c.index = ix;
+    reads_ctx c = {p, lib_node(p, "resources_by_type"), lib_node(p, "resource_ids"),
+                   rg_xcalloc(p->n_nodes ? p->n_nodes : 1, 1), types, false};
     read_node(&c, n);
     free(c.seen);
     return !c.generic;

@@ -511,7 +511,8 @@ static rg_value changed_types(rg_arena *a, rg_value first, rg_value other) {
         rg_value from = pass ? r1 : r0, to = pass ? r0 : r1;
         for (size_t i = 0; from.kind == RG_OBJECT && i < from.len; i++) {
             rg_value there = rg_object_get(to, rg_obj_key(from, i));
-            if (!rg_is_undef(there) && same_value(rg_obj_val(from, i), there)) continue;
+            if (rg_is_undef(there)) rg_vec_push(&types, rg_string_static(RG_READS_IDS, strlen(RG_READS_IDS)));
+            else if (same_value(rg_obj_val(from, i), there)) continue;
             rg_value type = rg_object_get_str(rg_obj_val(from, i), "Type");
             if (type.kind == RG_STRING) rg_vec_push(&types, type);
         }

@@ -9,7 +9,8 @@ static const char lib[] =
     "import rego.v1\n"
     "resources(type) := object.get(resources_by_type, type, {})\n"
     "resources_by_type := {t: {id: r | some id, r in input.Resources; r.Type == t} | some t in {r.Type | some r in input.Resources}}\n"
-    "referrers(id) := {o | some o, r in input.Resources; walk(r, [_, v]); v.Ref == id}\n";
+    "referrers(id) := {o | some o, r in input.Resources; walk(r, [_, v]); v.Ref == id}\n"
+    "resource_ids := {id | some id, _ in input.Resources}\n";
 
 static const char controls[] =
     "package c\n"
@@ -20,7 +21,9 @@ static const char controls[] =
     "params contains p if { some p, _ in input.Parameters; cfn.resources(\"AWS::SQS::Queue\") }\n"
     "iterates contains id if { some id, r in input.Resources; r.Type == \"AWS::S3::Bucket\" }\n"
     "refs contains id if { some id, _ in cfn.resources(\"AWS::IAM::Role\"); cfn.referrers(id) }\n"
-    "mocked if { typed with input as {} }\n";
+    "mocked if { typed with input as {} }\n"
+    "exists contains x if { some x in input.Parameters.P.AllowedValues; x in cfn.resource_ids }\n"
+    "globals if { input.Globals.Function.Runtime }\n";
 
 static rg_node *node(rg_policy *p, const char *a, const char *b) {
     return rg_node_child(rg_node_child(p->root, rg_string_static(a, strlen(a))), rg_string_static(b, strlen(b)));
@@ -52,6 +55,9 @@ int main(void) {
     /* Iterating the resources, or a helper that does, reads anything. */
     CHECK(reads(p, "iterates", "GENERIC"));
     CHECK(reads(p, "refs", "GENERIC"));
+    /* Which resources exist, and sections every variant shares. */
+    CHECK(reads(p, "exists", "::ids"));
+    CHECK(reads(p, "globals", ""));
     /* `with` replaces the input: anything. */
     CHECK(reads(p, "mocked", "GENERIC"));
     rg_policy_free(p);
