@@ -33,12 +33,17 @@ typedef struct job {
     size_t variant, n_variants;
     rg_value conditions; /* the variant's variable values */
     rg_value changed;    /* variants after the first: types of the resources that differ from the first (a set) */
-    bool *reused;        /* per control: not evaluated, the first variant's results hold (variants after the first) */
+    rg_value changed_ids; /* ... and their logical ids (a set) */
+    rg_value reduced;    /* ... the variant with only those resources, for per-resource controls */
+    uint8_t *reused;     /* per control: REUSED (the first variant's results hold) or PARTIAL (they hold for
+                            unchanged resources; the changed ones were evaluated on `reduced`) */
     rg_arena arena; /* evaluation results */
     raw_result *results;
     size_t n_results, cap_results;
     rg_diags errors;
 } job;
+
+enum { REUSED = 1, PARTIAL = 2 };
 
 typedef struct scan_state {
     rg_policy *policy;
@@ -49,6 +54,8 @@ typedef struct scan_state {
     rg_query *(*queries)[N_KINDS]; /* per control: deny, violation, warn */
     rg_value *aliases;             /* per control: custom.aliases, for peer suppressions */
     bool *whole_template;          /* per control: METADATA custom.whole_template */
+    bool *per_resource;            /* per control: METADATA custom.per_resource (findings on a resource depend
+                                      on that resource and the unvarying sections only) */
     rg_value *reads;               /* per control: the resource types it reads (a set), or undefined when it may
                                       read anything (rg_node_reads) */
     const rg_control_gov *gov;     /* per control: resource_types (result's control_gov) */
@@ -118,6 +125,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
     s->queries = rg_arena_calloc(&s->arena, total * sizeof *s->queries);
     s->aliases = rg_arena_calloc(&s->arena, total * sizeof *s->aliases);
     s->whole_template = rg_arena_calloc(&s->arena, total * sizeof *s->whole_template);
+    s->per_resource = rg_arena_calloc(&s->arena, total * sizeof *s->per_resource);
     s->reads = rg_arena_calloc(&s->arena, total * sizeof *s->reads);
     s->gov = r->control_gov;
     for (size_t ci = 0; ci < controls.len; ci++) {
@@ -136,6 +144,7 @@ static void find_controls(scan_state *s, rg_scan_result *r, rg_diags *errors) {
         /* (custom.whole_template, not a top-level key: OPA's own "scope"
          * annotation is always there) */
         s->whole_template[ci] = rg_is_true(rg_object_get_str(rg_object_get_str(ann, "custom"), "whole_template"));
+        s->per_resource[ci] = rg_is_true(rg_object_get_str(rg_object_get_str(ann, "custom"), "per_resource"));
         int sev = rg_severity_parse(ann_string(ann, "severity"));
         c->severity = sev < 0 ? RG_SEV_MEDIUM : (rg_severity)sev;
         const rg_crule *any_rule = NULL;
@@ -214,6 +223,30 @@ static bool reads_unchanged(rg_value reads, rg_value changed) {
 
 enum { SCRATCH_LIMIT = 2u << 20 };
 
+/* Evaluates control c's rules on eo's input, keeping copies of the results. */
+static void eval_control(scan_state *s, job *j, size_t c, rg_eval_options *eo, rg_arena *scratch) {
+    for (int k = 0; k < N_KINDS; k++) {
+        if (!s->queries[c][k]) continue;
+        rg_vec out = RG_VEC_INIT;
+        if (rg_query_eval(s->policy, s->queries[c][k], scratch, eo, &out, &j->errors) == 0) {
+            for (size_t i = 0; i < out.len; i++) {
+                rg_value set = rg_object_get_str(rg_object_get_str(out.items[i], "bindings"), "x");
+                if (set.kind != RG_SET && set.kind != RG_ARRAY) continue;
+                for (size_t e = 0; e < set.len; e++) push_result(j, c, k, rg_value_copy(&j->arena, set.u.items[e]));
+            }
+        } else if (j->errors.len) {
+            /* Name the template the error happened on. */
+            rg_diag *d = &j->errors.items[j->errors.len - 1];
+            char *msg = d->msg;
+            rg_buf b = RG_BUF_INIT;
+            rg_buf_printf(&b, "%s (evaluating %s)", msg, j->t->file);
+            d->msg = rg_buf_detach(&b);
+            free(msg);
+        }
+        rg_vec_fini(&out);
+    }
+}
+
 static void run_job(scan_state *s, job *j) {
     rg_arena_init(&j->arena);
     /* All controls of a job share one evaluation arena and rule cache, so a
@@ -224,13 +257,27 @@ static void run_job(scan_state *s, job *j) {
     rg_arena scratch;
     rg_arena_init(&scratch);
     rg_eval_options eo = {.input = j->input, .cache = rg_eval_cache_new(s->policy, &scratch)};
+    rg_arena rscratch;
+    rg_eval_options reo = {0};
+    bool reduced_ready = false;
     rg_type_set present = types_of(j->t);
     for (size_t c = 0; c < s->n_controls; c++) {
         /* A control reports only on its resource types (or says it examines
          * the whole template): with none of them here it has nothing to say. */
         if (!applies(s, c, &present)) continue;
         if (j->reused && !s->opts->all_controls && reads_unchanged(s->reads[c], j->changed)) {
-            j->reused[c] = true;
+            j->reused[c] = REUSED;
+            continue;
+        }
+        /* A per-resource control needs to see only the changed resources. */
+        if (j->reused && !s->opts->all_controls && s->per_resource[c]) {
+            if (!reduced_ready) {
+                rg_arena_init(&rscratch);
+                reo = (rg_eval_options){.input = j->reduced, .cache = rg_eval_cache_new(s->policy, &rscratch)};
+                reduced_ready = true;
+            }
+            j->reused[c] = PARTIAL;
+            eval_control(s, j, c, &reo, &rscratch);
             continue;
         }
         /* Past a few megabytes of temporaries, start afresh (cache too):
@@ -241,27 +288,9 @@ static void run_job(scan_state *s, job *j) {
             rg_arena_init(&scratch);
             eo.cache = rg_eval_cache_new(s->policy, &scratch);
         }
-        for (int k = 0; k < N_KINDS; k++) {
-            if (!s->queries[c][k]) continue;
-            rg_vec out = RG_VEC_INIT;
-            if (rg_query_eval(s->policy, s->queries[c][k], &scratch, &eo, &out, &j->errors) == 0) {
-                for (size_t i = 0; i < out.len; i++) {
-                    rg_value set = rg_object_get_str(rg_object_get_str(out.items[i], "bindings"), "x");
-                    if (set.kind != RG_SET && set.kind != RG_ARRAY) continue;
-                    for (size_t e = 0; e < set.len; e++) push_result(j, c, k, rg_value_copy(&j->arena, set.u.items[e]));
-                }
-            } else if (j->errors.len) {
-                /* Name the template the error happened on. */
-                rg_diag *d = &j->errors.items[j->errors.len - 1];
-                char *msg = d->msg;
-                rg_buf b = RG_BUF_INIT;
-                rg_buf_printf(&b, "%s (evaluating %s)", msg, j->t->file);
-                d->msg = rg_buf_detach(&b);
-                free(msg);
-            }
-            rg_vec_fini(&out);
-        }
+        eval_control(s, j, c, &eo, &scratch);
     }
+    if (reduced_ready) rg_arena_fini(&rscratch);
     rg_arena_fini(&scratch);
     free((void *)present.types);
 }
@@ -451,7 +480,12 @@ static void collect_template(scan_state *s, rg_scan_result *r, rg_finding_list *
         /* What a control gave on the first variant holds on the variants
          * where it was not evaluated again (nothing it reads changed). */
         for (size_t f = first; j->reused && f < first_end; f++) {
-            if (!j->reused[all->items[f].control]) continue;
+            uint8_t mode = j->reused[all->items[f].control];
+            const char *id = all->items[f].logical_id;
+            if (!mode) continue;
+            /* (for a per-resource control, a changed resource's findings are
+             * the ones evaluated on this variant) */
+            if (mode == PARTIAL && id && rg_set_contains(j->changed_ids, rg_string_static(id, strlen(id)))) continue;
             rg_finding copy = all->items[f];
             rg_finding_list_push(all, &copy);
             rg_vec_push(&variant_of, rg_int((int64_t)j->variant));
@@ -502,24 +536,33 @@ static bool same_value(rg_value a, rg_value b) {
     return a.kind == b.kind && a.len == b.len && (a.u.items == b.u.items || rg_value_equal(a, b));
 }
 
-/* The types of the resources that differ between two variants of a
- * template (added, removed or changed), as a set. */
-static rg_value changed_types(rg_arena *a, rg_value first, rg_value other) {
+/* The resources that differ between the first variant of a template and
+ * another (added, removed or changed): their types and logical ids (sets),
+ * and the other variant with only those resources. */
+static void changed_resources(rg_arena *a, rg_value first, rg_value other, job *j) {
     rg_value r0 = rg_object_get_str(first, "Resources"), r1 = rg_object_get_str(other, "Resources");
-    rg_vec types = RG_VEC_INIT;
+    rg_vec types = RG_VEC_INIT, ids = RG_VEC_INIT, kept = RG_VEC_INIT;
     for (int pass = 0; pass < 2; pass++) {
         rg_value from = pass ? r1 : r0, to = pass ? r0 : r1;
         for (size_t i = 0; from.kind == RG_OBJECT && i < from.len; i++) {
-            rg_value there = rg_object_get(to, rg_obj_key(from, i));
+            rg_value id = rg_obj_key(from, i), there = rg_object_get(to, id);
             if (rg_is_undef(there)) rg_vec_push(&types, rg_string_static(RG_READS_IDS, strlen(RG_READS_IDS)));
             else if (same_value(rg_obj_val(from, i), there)) continue;
             rg_value type = rg_object_get_str(rg_obj_val(from, i), "Type");
             if (type.kind == RG_STRING) rg_vec_push(&types, type);
+            rg_vec_push(&ids, id);
+            if (pass == 1) {
+                rg_vec_push(&kept, id);
+                rg_vec_push(&kept, rg_obj_val(from, i));
+            }
         }
     }
-    rg_value set = rg_vec_to_set(a, &types);
+    j->changed = rg_vec_to_set(a, &types);
+    j->changed_ids = rg_vec_to_set(a, &ids);
+    j->reduced = rg_object_put(a, other, rg_string_static("Resources", 9), rg_vec_to_object(a, &kept));
     rg_vec_fini(&types);
-    return set;
+    rg_vec_fini(&ids);
+    rg_vec_fini(&kept);
 }
 
 /* One job per variant of each template: a template without conditions or
@@ -547,7 +590,7 @@ static void make_jobs(scan_state *s, rg_scan_result *r) {
             memset(j, 0, sizeof *j);
             *j = (job){.t = t, .input = vs[k].template, .variant = k, .n_variants = n, .conditions = vs[k].conditions};
             if (k > 0) {
-                j->changed = changed_types(&s->arena, vs[0].template, vs[k].template);
+                changed_resources(&s->arena, vs[0].template, vs[k].template, j);
                 j->reused = rg_xcalloc(r->n_controls ? r->n_controls : 1, sizeof *j->reused);
             }
         }

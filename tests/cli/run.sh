@@ -84,6 +84,9 @@ if [ -d ../shared/corpus/cdk/out-debug/storage-insecure ]; then
 fi
 case_ scan-folder scan -v --no-builtin -p $ex tests/cli/data/scan-folder
 
+# variants: a per-resource control re-evaluated on the changed resources only
+case_ scan-variants-secrets scan --no-governance tests/cli/data/variants/secrets.yaml
+
 # regent test
 case_ test-help test --help
 case_ test-run test tests/cli/data/rtest

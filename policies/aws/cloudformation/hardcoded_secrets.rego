@@ -16,6 +16,7 @@
 #   severity: critical
 #   resource_types: [AWS::SSM::Parameter, AWS::ApiGateway::ApiKey, AWS::CodeBuild::SourceCredential, AWS::IAM::ServerCertificate]
 #   whole_template: true
+#   per_resource: true
 #   threats: [T06]
 #   mitigations: [M06]
 #   frameworks:
