@@ -132,7 +132,7 @@ static void b64_encode(rg_buf *out, const unsigned char *s, size_t n, const char
     rg_buf_append(out, q, keep);
 }
 
-static int b64_value(unsigned char c, bool url) {
+int rg_enc_b64_value(unsigned char c, bool url) {
     if (c >= 'A' && c <= 'Z') return c - 'A';
     if (c >= 'a' && c <= 'z') return c - 'a' + 26;
     if (c >= '0' && c <= '9') return c - '0' + 52;
@@ -162,10 +162,7 @@ static long b64_padding(const unsigned char *s, size_t n, size_t *si, int j, boo
     return -1;
 }
 
-/* Decodes like Go's base64.StdEncoding/URLEncoding.DecodeString (padding
- * required, CR/LF ignored).  Returns -1 on success, else the byte offset of
- * the error. */
-static long b64_decode(rg_buf *out, const unsigned char *s, size_t n, bool url) {
+long rg_enc_b64_decode(rg_buf *out, const unsigned char *s, size_t n, bool url) {
     size_t si = 0;
     for (;;) {
         int dbuf[4] = {0, 0, 0, 0}, dlen = 4;
@@ -176,7 +173,7 @@ static long b64_decode(rg_buf *out, const unsigned char *s, size_t n, bool url) 
                 return (long)(si - (size_t)j);
             }
             unsigned char c = s[si++];
-            int v = b64_value(c, url);
+            int v = rg_enc_b64_value(c, url);
             if (v >= 0) {
                 dbuf[j] = v;
                 continue;
@@ -226,7 +223,7 @@ static int bi_base64url_encode_no_pad(rg_bi_ctx *ctx, const rg_value *args, int 
 static int bi_base64_decode(rg_bi_ctx *ctx, const rg_value *args, int nargs, rg_value *out) {
     if (want_str(ctx, args, 0)) return RG_BI_ERROR;
     rg_buf b = RG_BUF_INIT;
-    long e = b64_decode(&b, (const unsigned char *)args[0].u.s, args[0].len, false);
+    long e = rg_enc_b64_decode(&b, (const unsigned char *)args[0].u.s, args[0].len, false);
     if (e >= 0) {
         rg_buf_fini(&b);
         return rg_bi_error(ctx, "illegal base64 data at input byte %ld", e);
@@ -242,7 +239,7 @@ static int bi_base64_is_valid(rg_bi_ctx *ctx, const rg_value *args, int nargs, r
         return RG_BI_OK;
     }
     rg_buf b = RG_BUF_INIT;
-    long e = b64_decode(&b, (const unsigned char *)args[0].u.s, args[0].len, false);
+    long e = rg_enc_b64_decode(&b, (const unsigned char *)args[0].u.s, args[0].len, false);
     rg_buf_fini(&b);
     *out = rg_bool(e < 0);
     return RG_BI_OK;
@@ -268,7 +265,7 @@ static int bi_base64url_decode(rg_bi_ctx *ctx, const rg_value *args, int nargs, 
         }
     }
     rg_buf b = RG_BUF_INIT;
-    long e = b64_decode(&b, (const unsigned char *)rg_buf_cstr(&in), in.len, true);
+    long e = rg_enc_b64_decode(&b, (const unsigned char *)rg_buf_cstr(&in), in.len, true);
     rg_buf_fini(&in);
     if (e >= 0) {
         rg_buf_fini(&b);

@@ -1,5 +1,5 @@
-/* Private interface shared by the regex, glob, encoding and JSON builtin
- * files (regex.c, glob.c, encoding.c, json_builtins.c).  Nothing outside
+/* Private interface shared by the regex, glob, encoding, JSON and JWT
+ * builtin files (regex.c, glob.c, encoding.c, json_builtins.c, jwt_verify.c).  Nothing outside
  * src/builtins/ includes this header. */
 #ifndef RG_BUILTINS_ENCODING_INTERNAL_H
 #define RG_BUILTINS_ENCODING_INTERNAL_H
@@ -22,6 +22,12 @@ void rg_enc_go_quote(rg_buf *out, const char *s, size_t len);
  * stores the code point in *cp; an invalid sequence counts as one byte with
  * *cp = 0xFFFD and *valid = false (like Go's utf8.DecodeRune). */
 size_t rg_enc_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp, bool *valid);
+/* Decodes base64 like Go's base64.StdEncoding/URLEncoding.DecodeString
+ * (padding required, CR and LF ignored, trailing bits not checked), appending
+ * to out.  Returns -1 on success, else the byte offset Go reports. */
+long rg_enc_b64_decode(rg_buf *out, const unsigned char *s, size_t n, bool url);
+/* The 6-bit value of a base64 (url: base64url) character, or -1. */
+int rg_enc_b64_value(unsigned char c, bool url);
 /* Appends the UTF-8 encoding of cp. */
 void rg_enc_utf8_put(rg_buf *out, uint32_t cp);
 

@@ -18,6 +18,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
+#include "builtins/encoding_internal.h"
 #include "builtins/jwt_internal.h"
 #include "read/read.h"
 
@@ -25,69 +26,8 @@
 #define RSA_MIN_BITS 1024
 
 /* ---------------------------------------------------------------------------
- * base64
+ * base64 (the decoder is encoding.c's)
  * ------------------------------------------------------------------------- */
-
-static int b64_val(unsigned char c, bool url) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == (url ? '-' : '+')) return 62;
-    if (c == (url ? '_' : '/')) return 63;
-    return -1;
-}
-
-static size_t skip_newlines(const unsigned char *s, size_t n, size_t i) {
-    while (i < n && (s[i] == '\n' || s[i] == '\r')) i++;
-    return i;
-}
-
-/* The '=' at s[*si - 1] was met at quantum position j.  Returns -1 when the
- * padding is well formed (setting *garbage to the offset of anything after
- * it, or -1), else the offset Go reports. */
-static long b64_padding(const unsigned char *s, size_t n, size_t *si, int j, long *garbage) {
-    if (j < 2) return (long)*si - 1;
-    if (j == 2) {
-        *si = skip_newlines(s, n, *si);
-        if (*si == n) return (long)n;
-        if (s[*si] != '=') return (long)*si - 1;
-        (*si)++;
-    }
-    *si = skip_newlines(s, n, *si);
-    *garbage = *si < n ? (long)*si : -1;
-    return -1;
-}
-
-/* Decodes like Go's base64.StdEncoding/URLEncoding.Decode: padding
- * required, CR and LF skipped, trailing bits not checked.  Returns -1 on
- * success, else the byte offset Go reports in its CorruptInputError. */
-static long go_b64_decode(rg_buf *out, const unsigned char *s, size_t n, bool url) {
-    size_t si = 0;
-    for (;;) {
-        uint32_t q[4] = {0, 0, 0, 0};
-        int j = 0, dlen = 4;
-        long garbage = -1;
-        while (j < 4) {
-            if (si == n) return j == 0 ? -1 : (long)(si - (size_t)j);
-            unsigned char c = s[si++];
-            int v = b64_val(c, url);
-            if (v >= 0) {
-                q[j++] = (uint32_t)v;
-            } else if (c != '\n' && c != '\r') {
-                if (c != '=') return (long)si - 1;
-                long e = b64_padding(s, n, &si, j, &garbage);
-                if (e >= 0) return e;
-                dlen = j;
-                break;
-            }
-        }
-        uint32_t v = q[0] << 18 | q[1] << 12 | q[2] << 6 | q[3];
-        char b[3] = {(char)(v >> 16), (char)(v >> 8), (char)v};
-        rg_buf_append(out, b, (size_t)(dlen - 1));
-        if (garbage >= 0) return garbage;
-        if (dlen < 4) return -1;
-    }
-}
 
 int rg_jwt_b64url_decode(rg_buf *out, const char *s, size_t n, rg_buf *err) {
     rg_buf in = RG_BUF_INIT;
@@ -102,7 +42,7 @@ int rg_jwt_b64url_decode(rg_buf *out, const char *s, size_t n, rg_buf *err) {
         if (n % 4 == 3) rg_buf_puts(&in, "=");
     }
     size_t before = out->len;
-    long e = go_b64_decode(out, (const unsigned char *)rg_buf_cstr(&in), in.len, true);
+    long e = rg_enc_b64_decode(out, (const unsigned char *)rg_buf_cstr(&in), in.len, true);
     rg_buf_fini(&in);
     if (e < 0) return 0;
     out->len = before;
@@ -178,7 +118,7 @@ static bool pem_skip_headers(const char *d, size_t n, size_t *pos, bool *headers
 static bool pem_body_ok(const char *d, size_t from, size_t to) {
     for (size_t i = from; i < to; i++) {
         unsigned char c = (unsigned char)d[i];
-        if (b64_val(c, false) < 0 && c != '=' && c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+        if (rg_enc_b64_value(c, false) < 0 && c != '=' && c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
     }
     return true;
 }
@@ -216,7 +156,7 @@ static int pem_finish(const char *d, size_t n, size_t pos, bool headers, long *h
     for (size_t i = pos; i < end; i++)
         if (d[i] != ' ' && d[i] != '\t') rg_buf_putc(&body, d[i]);
     b->der.len = 0;
-    long e = go_b64_decode(&b->der, (const unsigned char *)rg_buf_cstr(&body), body.len, false);
+    long e = rg_enc_b64_decode(&b->der, (const unsigned char *)rg_buf_cstr(&body), body.len, false);
     rg_buf_fini(&body);
     if (e >= 0) return 0;
     /* Anywhere inside the END line: the block ends with that line. */

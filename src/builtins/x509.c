@@ -28,62 +28,13 @@
  * base64 (Go's StdEncoding: padded, CR/LF ignored) and PEM (Go's pem.Decode)
  * ---------------------------------------------------------------------- */
 
-static int b64_val(unsigned char ch) {
-    if (ch >= 'A' && ch <= 'Z') return ch - 'A';
-    if (ch >= 'a' && ch <= 'z') return ch - 'a' + 26;
-    if (ch >= '0' && ch <= '9') return ch - '0' + 52;
-    if (ch == '+') return 62;
-    if (ch == '/') return 63;
-    return -1;
-}
-
-static size_t skip_newlines(const char *s, size_t n, size_t i) {
-    while (i < n && (s[i] == '\n' || s[i] == '\r')) i++;
-    return i;
-}
-
-static void b64_flush(rg_buf *out, const int *q, int j) {
-    unsigned v = 0;
-    for (int k = 0; k < 4; k++) v = v << 6 | (unsigned)(k < j ? q[k] : 0);
-    for (int k = 0; k < j - 1; k++) rg_buf_putc(out, (char)(v >> (16 - 8 * k)));
-}
-
-/* Decodes s into out; returns -1 with Go's offset in *bad on error. */
+/* Decodes s into out (encoding.c's Go-compatible decoder); returns -1 with
+ * Go's offset in *bad on error. */
 static int b64_decode(const char *s, size_t n, rg_buf *out, size_t *bad) {
-    size_t si = 0;
-    for (;;) {
-        int q[4];
-        int j = 0;
-        while (j < 4) {
-            si = skip_newlines(s, n, si);
-            if (si == n) {
-                if (j == 0) return 0;
-                *bad = si - (size_t)j;
-                return -1;
-            }
-            unsigned char ch = (unsigned char)s[si++];
-            int v = b64_val(ch);
-            if (v >= 0) {
-                q[j++] = v;
-                continue;
-            }
-            if (ch != '=' || j < 2) {
-                *bad = si - 1;
-                return -1;
-            }
-            if (j == 2) { /* a second '=' must follow */
-                si = skip_newlines(s, n, si);
-                if (si == n) return (*bad = n), -1;
-                if (s[si] != '=') return (*bad = si - 1), -1;
-                si++;
-            }
-            si = skip_newlines(s, n, si);
-            if (si < n) return (*bad = si), -1;
-            b64_flush(out, q, j);
-            return 0;
-        }
-        b64_flush(out, q, 4);
-    }
+    long e = rg_enc_b64_decode(out, (const unsigned char *)s, n, false);
+    if (e < 0) return 0;
+    *bad = (size_t)e;
+    return -1;
 }
 
 /* Go's base64.StdEncoding.DecodeString with its error text. */
